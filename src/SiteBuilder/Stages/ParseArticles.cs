@@ -1,0 +1,228 @@
+using System.Globalization;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Model;
+using SiteBuilder.Text;
+using SiteBuilder.Yaml;
+
+namespace SiteBuilder.Stages;
+
+/// <summary>
+/// Stage 2c: input/articles/** → <see cref="Article"/> records. An article is a Markdown file with front matter,
+/// or a body (.md or .txt) with a sidecar .yml of the same name. Entity ids are checked against the catalog (second pass).
+/// </summary>
+public static class ParseArticles
+{
+    public const int MaxTitleLength = 500;
+
+    internal static readonly string[] KnownFields = ["title", "date", "source", "source_url", "author", "summary", "entities", "tags"];
+
+    public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today)
+    {
+        var groups = files
+            .GroupBy(f => StripExtension(f.RelativePath), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToArray();
+        var parsed = new (Article? Article, List<Diagnostic> Diagnostics)[groups.Length];
+        Parallel.For(0, groups.Length, i => parsed[i] = ParseGroup(groups[i].ToArray(), entityIds, today));
+
+        var diagnostics = parsed.SelectMany(p => p.Diagnostics).ToList();
+        var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
+        foreach (var article in parsed.Select(p => p.Article).OfType<Article>())
+        {
+            if (bySlug.TryGetValue(article.Slug, out var first))
+            {
+                diagnostics.Add(DiagnosticDescriptors.DuplicateSlug.Create(SourceLocation.File(article.BodyPath), article.Slug, first.BodyPath));
+            }
+            else
+            {
+                bySlug.Add(article.Slug, article);
+            }
+        }
+
+        return (bySlug.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToEquatableArray(), diagnostics);
+    }
+
+    private static string StripExtension(string path) => path[..^Path.GetExtension(path).Length];
+
+    private static (Article?, List<Diagnostic>) ParseGroup(SourceFile[] group, IReadOnlySet<string> entityIds, DateOnly today)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var bodies = group.Where(f => ReadInputFiles.IsBody(f.RelativePath)).ToArray();
+        var sidecar = group.FirstOrDefault(f => ReadInputFiles.IsYaml(f.RelativePath));
+        if (bodies.Length == 0)
+        {
+            diagnostics.Add(DiagnosticDescriptors.OrphanSidecar.Create(SourceLocation.File(sidecar!.RelativePath), sidecar.RelativePath));
+            return (null, diagnostics);
+        }
+
+        if (bodies.Length > 1)
+        {
+            diagnostics.Add(DiagnosticDescriptors.TwoBodies.Create(SourceLocation.File(bodies[1].RelativePath), bodies[0].RelativePath, bodies[1].RelativePath));
+            return (null, diagnostics);
+        }
+
+        var body = bodies[0];
+        var slug = Path.GetFileNameWithoutExtension(body.RelativePath);
+        var slugValid = Identifiers.IsValid(slug);
+        if (!slugValid)
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidSlug.Create(SourceLocation.File(body.RelativePath), slug));
+        }
+
+        var format = body.RelativePath.EndsWith(".txt", StringComparison.Ordinal) ? BodyFormat.PlainText : BodyFormat.Markdown;
+        YamlFields? fields;
+        string bodyText;
+        int bodyLine;
+        if (format == BodyFormat.Markdown && FrontMatter.TrySplit(body.Text, out var yaml, out bodyText, out bodyLine, out var closed))
+        {
+            if (!closed)
+            {
+                diagnostics.Add(DiagnosticDescriptors.UnterminatedFrontMatter.Create(SourceLocation.File(body.RelativePath)));
+                return (null, diagnostics);
+            }
+
+            if (sidecar is not null)
+            {
+                diagnostics.Add(DiagnosticDescriptors.MetadataTwice.Create(SourceLocation.File(sidecar.RelativePath), body.RelativePath, sidecar.RelativePath));
+            }
+
+            fields = YamlDocuments.ReadMapping(yaml, body.RelativePath, lineOffset: 1, diagnostics);
+        }
+        else if (sidecar is not null)
+        {
+            bodyText = body.Text;
+            bodyLine = 1;
+            fields = YamlDocuments.ReadMapping(sidecar.Text, sidecar.RelativePath, 0, diagnostics);
+        }
+        else
+        {
+            diagnostics.Add(DiagnosticDescriptors.MissingMetadata.Create(SourceLocation.File(body.RelativePath), body.RelativePath));
+            return (null, diagnostics);
+        }
+
+        if (fields is null)
+        {
+            return (null, diagnostics);
+        }
+
+        fields.ReportUnknown(KnownFields, DiagnosticDescriptors.UnknownArticleField);
+        var title = fields.RequiredString("title", DiagnosticDescriptors.ArticleFieldMissing, "title");
+        if (title is not null && title.Length > MaxTitleLength)
+        {
+            diagnostics.Add(DiagnosticDescriptors.TitleTooLong.Create(fields.At(fields.Find("title")!), title.Length, MaxTitleLength));
+            title = null;
+        }
+
+        var source = fields.RequiredString("source", DiagnosticDescriptors.ArticleFieldMissing, "source");
+        var date = ReadDate(fields, today, diagnostics);
+        var sourceUrl = fields.String("source_url", out var sourceUrlNode)?.Trim();
+        if (!string.IsNullOrEmpty(sourceUrl) && !SafeUrls.IsAbsoluteHttp(sourceUrl))
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidSourceUrl.Create(fields.At(sourceUrlNode!), sourceUrl));
+            sourceUrl = null;
+        }
+
+        var author = fields.String("author", out _)?.Trim();
+        var summary = fields.String("summary", out _)?.Trim();
+        var references = new List<EntityReference>();
+        foreach (var (id, node) in fields.StringList("entities"))
+        {
+            var location = fields.At(node);
+            if (!entityIds.Contains(id))
+            {
+                var suggestion = Suggest.Nearest(id, entityIds);
+                diagnostics.Add(DiagnosticDescriptors.UnknownEntityId.Create(location, id, suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+                continue;
+            }
+
+            if (!references.Any(r => r.Id == id))
+            {
+                references.Add(new EntityReference(id, location));
+            }
+        }
+
+        var tags = fields.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToEquatableArray();
+        if (string.IsNullOrWhiteSpace(bodyText))
+        {
+            diagnostics.Add(DiagnosticDescriptors.EmptyBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
+        }
+
+        if (title is null || source is null || date is null || !slugValid || string.IsNullOrWhiteSpace(bodyText))
+        {
+            return (null, diagnostics);
+        }
+
+        var article = new Article(slug, title, date.Value, source, NullIfEmpty(sourceUrl), NullIfEmpty(author), NullIfEmpty(summary),
+            references.ToEquatableArray(), tags, bodyText, format, body.RelativePath, bodyLine, fields.Location);
+        return (article, diagnostics);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static DateOnly? ReadDate(YamlFields fields, DateOnly today, List<Diagnostic> diagnostics)
+    {
+        var text = fields.RequiredString("date", DiagnosticDescriptors.ArticleFieldMissing, "date");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var location = fields.At(fields.Find("date")!);
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidDate.Create(location, text));
+            return null;
+        }
+
+        if (date > today)
+        {
+            diagnostics.Add(DiagnosticDescriptors.FutureDate.Create(location, text));
+        }
+
+        return date;
+    }
+}
+
+/// <summary>Splits "---\nyaml\n---\nbody" front matter.</summary>
+internal static class FrontMatter
+{
+    /// <summary>True when <paramref name="text"/> starts with a '---' line. <paramref name="closed"/> tells whether a closing '---' (or '...') line was found.</summary>
+    public static bool TrySplit(string text, out string yaml, out string body, out int bodyLine, out bool closed)
+    {
+        yaml = "";
+        body = text;
+        bodyLine = 1;
+        closed = false;
+        if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text == "---"))
+        {
+            return false;
+        }
+
+        var position = 4;
+        var line = 2;
+        while (position <= text.Length)
+        {
+            var end = text.IndexOf('\n', position);
+            var lineText = end < 0 ? text[position..] : text[position..end];
+            if (lineText.TrimEnd() is "---" or "...")
+            {
+                yaml = text[4..position];
+                body = end < 0 ? "" : text[(end + 1)..];
+                bodyLine = line + 1;
+                closed = true;
+                return true;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            position = end + 1;
+            line++;
+        }
+
+        return true;
+    }
+}

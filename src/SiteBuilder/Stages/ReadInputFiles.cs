@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Unicode;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Model;
+
+namespace SiteBuilder.Stages;
+
+/// <summary>The input folder's files, decoded. Paths are display paths ('/' separators, relative to the display root).</summary>
+public sealed record InputFiles(SourceFile? Site, EquatableArray<SourceFile> Entities, EquatableArray<SourceFile> Articles);
+
+/// <summary>
+/// Stage 1: finds and decodes every input file. Text is UTF-8 (a BOM is dropped), line endings become '\n',
+/// and text is normalised to NFC so that "Zelenskyy" matches however it was typed. Symbolic links are not followed.
+/// </summary>
+public static class ReadInputFiles
+{
+    public const long MaxYamlBytes = 1024 * 1024;
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot)
+    {
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        var root = new DirectoryInfo(inputDirectory);
+        var display = new DisplayPaths(displayRoot);
+        if (!root.Exists)
+        {
+            diagnostics.Add(DiagnosticDescriptors.SiteConfigMissing.Create(SourceLocation.File(display.Of(root.FullName)), display.Of(root.FullName)));
+            return (new InputFiles(null, EquatableArray<SourceFile>.Empty, EquatableArray<SourceFile>.Empty), diagnostics.ToList());
+        }
+
+        var siteInfo = new FileInfo(Path.Combine(root.FullName, "site.yml"));
+        SourceFile? site = null;
+        if (!siteInfo.Exists)
+        {
+            diagnostics.Add(DiagnosticDescriptors.SiteConfigMissing.Create(SourceLocation.File(display.Of(siteInfo.FullName)), display.Of(root.FullName)));
+        }
+        else
+        {
+            site = Read(siteInfo, display, MaxYamlBytes, diagnostics);
+        }
+
+        var entityFiles = Enumerate(Path.Combine(root.FullName, "entities"), display, diagnostics)
+            .Where(f => IsYaml(f.Name) || Ignore(f, display, diagnostics))
+            .ToList();
+        var articleFiles = Enumerate(Path.Combine(root.FullName, "articles"), display, diagnostics)
+            .Where(f => IsYaml(f.Name) || IsBody(f.Name) || Ignore(f, display, diagnostics))
+            .ToList();
+
+        var entities = ReadAll(entityFiles, display, _ => MaxYamlBytes, diagnostics);
+        var articles = ReadAll(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics);
+        return (new InputFiles(site, entities, articles), diagnostics.ToList());
+    }
+
+    internal static bool IsYaml(string name) => name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal);
+
+    internal static bool IsBody(string name) => name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal);
+
+    private static bool Ignore(FileInfo file, DisplayPaths display, ConcurrentBag<Diagnostic> diagnostics)
+    {
+        if (!file.Name.StartsWith('.'))
+        {
+            var path = display.Of(file.FullName);
+            diagnostics.Add(DiagnosticDescriptors.UnexpectedFile.Create(SourceLocation.File(path), path));
+        }
+
+        return false;
+    }
+
+    private static EquatableArray<SourceFile> ReadAll(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics)
+    {
+        var results = new SourceFile?[files.Count];
+        Parallel.For(0, files.Count, i => results[i] = Read(files[i], display, limit(files[i]), diagnostics));
+        return results.OfType<SourceFile>().OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>Every regular file below <paramref name="directory"/>, not descending into links or hidden folders.</summary>
+    private static IEnumerable<FileInfo> Enumerate(string directory, DisplayPaths display, ConcurrentBag<Diagnostic> diagnostics)
+    {
+        var pending = new Stack<DirectoryInfo>();
+        var start = new DirectoryInfo(directory);
+        if (!start.Exists)
+        {
+            yield break;
+        }
+
+        if (start.LinkTarget is not null)
+        {
+            Report(start);
+            yield break;
+        }
+
+        pending.Push(start);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                if (entry.LinkTarget is not null)
+                {
+                    Report(entry);
+                }
+                else if (entry is DirectoryInfo sub)
+                {
+                    if (!sub.Name.StartsWith('.'))
+                    {
+                        pending.Push(sub);
+                    }
+                }
+                else if (entry is FileInfo file)
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        void Report(FileSystemInfo entry)
+        {
+            var path = display.Of(entry.FullName);
+            diagnostics.Add(DiagnosticDescriptors.SymlinkSkipped.Create(SourceLocation.File(path), path));
+        }
+    }
+
+    private static SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
+    {
+        var path = display.Of(file.FullName);
+        if (file.Length > limit)
+        {
+            var descriptor = IsBody(file.Name) ? DiagnosticDescriptors.BodyTooLarge : DiagnosticDescriptors.FileTooLarge;
+            diagnostics.Add(descriptor.Create(SourceLocation.File(path), file.Length, limit));
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(file.FullName);
+        var text = Decode(bytes, path, diagnostics);
+        return text is null ? null : new SourceFile(path, text);
+    }
+
+    /// <summary>Strict UTF-8 decoding; '\r\n' and '\r' become '\n'; NFC. Returns null (with a diagnostic) for invalid UTF-8 or NUL.</summary>
+    internal static string? Decode(ReadOnlySpan<byte> bytes, string path, ConcurrentBag<Diagnostic> diagnostics)
+    {
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
+        var chars = ArrayPool<char>.Shared.Rent(bytes.Length + 1);
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                var line = 1 + bytes[..read].Count((byte)'\n');
+                diagnostics.Add(DiagnosticDescriptors.InvalidUtf8.Create(new SourceLocation(path, line, 1), read));
+                return null;
+            }
+
+            var span = chars.AsSpan(0, written);
+            var nul = span.IndexOf('\0');
+            if (nul >= 0)
+            {
+                var line = 1 + span[..nul].Count('\n');
+                diagnostics.Add(DiagnosticDescriptors.NulCharacter.Create(new SourceLocation(path, line, 1), line));
+                return null;
+            }
+
+            var text = span.Contains('\r') ? NormalizeNewlines(span) : new string(span);
+            return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static string NormalizeNewlines(ReadOnlySpan<char> span)
+    {
+        var builder = new StringBuilder(span.Length);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] == '\r')
+            {
+                builder.Append('\n');
+                if (i + 1 < span.Length && span[i + 1] == '\n')
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                builder.Append(span[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Turns absolute paths into the paths diagnostics print: relative to a root when inside it, '/' separators.</summary>
+internal sealed class DisplayPaths(string root)
+{
+    private readonly string _root = Path.GetFullPath(root);
+
+    public string Of(string fullPath)
+    {
+        var relative = Path.GetRelativePath(_root, fullPath);
+        var shown = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? fullPath : relative;
+        return shown.Replace('\\', '/');
+    }
+}

@@ -1,0 +1,342 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Model;
+using SiteBuilder.Text;
+
+namespace SiteBuilder.Stages;
+
+/// <summary>
+/// Stage 3: each article body → HTML with the first mention of every entity linked, plus every mention (for statistics and
+/// context), the plain text (for search) and the summary. Raw HTML is dropped with a warning; links other than http(s), mailto
+/// and relative ones are made inert. Headings, links and code are never linked; code does not count as a mention.
+/// Pure and parallel over articles; the Markdig pipeline and the matcher are built once.
+/// </summary>
+public static partial class RenderBodies
+{
+    public const int SummaryLength = 300;
+    private const int ContextLength = 320;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .Build();
+
+    public static (EquatableArray<RenderedBody> Bodies, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        EquatableArray<Article> articles, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
+    {
+        var results = new (RenderedBody Body, List<Diagnostic> Diagnostics)[articles.Count];
+        Parallel.For(0, articles.Count, i => results[i] = RenderOne(articles[i], entities, matcher, urls));
+        return (results.Select(r => r.Body).ToEquatableArray(), results.SelectMany(r => r.Diagnostics).ToList());
+    }
+
+    internal static (RenderedBody, List<Diagnostic>) RenderOne(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var markdown = article.Format == BodyFormat.PlainText ? PlainTextToMarkdown(article, diagnostics) : article.Body;
+        var document = Markdown.Parse(markdown, Pipeline);
+        var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
+        walker.Walk(document);
+
+        using var writer = new StringWriter();
+        writer.NewLine = "\n";
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<HtmlBlockRenderer>(new DroppedHtmlBlockRenderer());
+        renderer.ObjectRenderers.Replace<HtmlInlineRenderer>(new DroppedHtmlInlineRenderer());
+        renderer.Render(document);
+        writer.Flush();
+
+        var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
+        var body = new RenderedBody(article.Slug, writer.ToString(), walker.PlainText, summary, walker.Mentions(), walker.Links.ToEquatableArray());
+        return (body, diagnostics);
+    }
+
+    /// <summary>Plain text: paragraphs separated by blank lines, every character literal. Escaping keeps line numbers.</summary>
+    private static string PlainTextToMarkdown(Article article, List<Diagnostic> diagnostics)
+    {
+        var builder = new StringBuilder(article.Body.Length + article.Body.Length / 8);
+        var lineNumber = article.BodyLine;
+        foreach (var rawLine in article.Body.Split('\n'))
+        {
+            var line = rawLine.TrimStart();
+            var tag = HtmlTag().Match(line);
+            if (tag.Success)
+            {
+                diagnostics.Add(DiagnosticDescriptors.RawHtml.Create(new SourceLocation(article.BodyPath, lineNumber, rawLine.Length - line.Length + tag.Index + 1), Clip(tag.Value)));
+            }
+
+            foreach (var c in line)
+            {
+                if (char.IsAsciiLetterOrDigit(c) || c == ' ' || c > 127)
+                {
+                    builder.Append(c);
+                }
+                else if (char.IsPunctuation(c) || char.IsSymbol(c))
+                {
+                    builder.Append('\\').Append(c);
+                }
+                else
+                {
+                    builder.Append(c);
+                }
+            }
+
+            builder.Append('\n');
+            lineNumber++;
+        }
+
+        return builder.ToString();
+    }
+
+    internal static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "…";
+
+    [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")]
+    private static partial Regex HtmlTag();
+
+    private sealed class DroppedHtmlBlockRenderer : HtmlObjectRenderer<HtmlBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
+        {
+        }
+    }
+
+    private sealed class DroppedHtmlInlineRenderer : HtmlObjectRenderer<HtmlInline>
+    {
+        protected override void Write(HtmlRenderer renderer, HtmlInline obj)
+        {
+        }
+    }
+
+    /// <summary>Walks one document once: sanitises links, reports raw HTML, finds and links mentions, collects plain text.</summary>
+    private sealed class BodyWalker(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls, List<Diagnostic> diagnostics)
+    {
+        private readonly StringBuilder _plain = new();
+        private readonly StringBuilder _paragraph = new();
+        private readonly HashSet<int> _linked = [];
+        private readonly Dictionary<int, (int Count, int Line, MentionContext Context)> _mentions = [];
+        private readonly List<(int Entity, int Offset, int Length, int Line)> _pending = [];
+
+        public List<BodyLink> Links { get; } = [];
+
+        public string? FirstParagraph { get; private set; }
+
+        public string PlainText => _plain.ToString().TrimEnd();
+
+        public EquatableArray<ArticleMention> Mentions() => _mentions
+            .Select(m => new ArticleMention(entities[m.Key].Id, m.Value.Count, m.Value.Line, m.Value.Context))
+            .OrderBy(m => m.Line).ThenBy(m => m.EntityId, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        public void Walk(MarkdownDocument document)
+        {
+            foreach (var block in document.Descendants<Block>().ToList())
+            {
+                switch (block)
+                {
+                    case HtmlBlock html:
+                        Report(DiagnosticDescriptors.RawHtml, html.Line, html.Column, Clip(html.Lines.ToString().Split('\n')[0].Trim()));
+                        break;
+                    case HeadingBlock heading:
+                        heading.Level = Math.Min(6, heading.Level + 1);
+                        WalkLeaf(heading, linkable: false);
+                        break;
+                    case LeafBlock { Inline: not null } leaf:
+                        WalkLeaf(leaf, linkable: true);
+                        if (FirstParagraph is null && leaf is ParagraphBlock && leaf.Parent is MarkdownDocument)
+                        {
+                            FirstParagraph = _paragraph.ToString().Trim();
+                        }
+
+                        break;
+                    case CodeBlock code:
+                        _plain.Append(code.Lines.ToString()).Append('\n');
+                        break;
+                }
+            }
+        }
+
+        private void WalkLeaf(LeafBlock leaf, bool linkable)
+        {
+            _paragraph.Clear();
+            _pending.Clear();
+            WalkContainer(leaf.Inline!, linkable);
+            var text = _paragraph.ToString();
+            foreach (var (entity, offset, length, line) in _pending)
+            {
+                var count = _mentions.TryGetValue(entity, out var existing) ? existing.Count : 0;
+                var context = count == 0 ? ContextOf(text, offset, length) : existing.Context;
+                _mentions[entity] = (count + 1, count == 0 ? line : existing.Line, context);
+            }
+
+            _plain.Append(text).Append('\n');
+        }
+
+        private static MentionContext ContextOf(string text, int offset, int length)
+        {
+            var (start, end) = Sentences.Around(text, offset, offset + length);
+            var before = text[start..offset];
+            var after = text[(offset + length)..end];
+            var room = Math.Max(40, (ContextLength - length) / 2);
+            if (before.Length > room)
+            {
+                var cut = before.IndexOf(' ', before.Length - room);
+                before = "…" + (cut >= 0 ? before[(cut + 1)..] : before[^room..]);
+            }
+
+            if (after.Length > room)
+            {
+                var cut = after.LastIndexOf(' ', room);
+                after = (cut > 0 ? after[..cut] : after[..room]) + "…";
+            }
+
+            return new MentionContext(Collapse(before), text.Substring(offset, length), Collapse(after));
+        }
+
+        private static string Collapse(string text) => text.Contains('\n') ? text.Replace('\n', ' ') : text;
+
+        private void WalkContainer(ContainerInline container, bool linkable)
+        {
+            var child = container.FirstChild;
+            while (child is not null)
+            {
+                var next = child.NextSibling;
+                switch (child)
+                {
+                    case LiteralInline literal:
+                        next = WalkLiterals(literal, linkable);
+                        break;
+                    case LinkInline link:
+                        SanitizeLink(link);
+                        WalkContainer(link, linkable: false);
+                        break;
+                    case AutolinkInline autolink:
+                        if (!SafeUrls.IsSafeLink(autolink.Url))
+                        {
+                            Report(DiagnosticDescriptors.UnsafeLink, autolink.Line, autolink.Column, Clip(autolink.Url));
+                            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+                        }
+
+                        _paragraph.Append(autolink.Url);
+                        break;
+                    case CodeInline code:
+                        _paragraph.Append(code.Content);
+                        break;
+                    case HtmlInline html:
+                        Report(DiagnosticDescriptors.RawHtml, html.Line, html.Column, Clip(html.Tag));
+                        break;
+                    case LineBreakInline:
+                        _paragraph.Append(' ');
+                        break;
+                    case ContainerInline inner:
+                        WalkContainer(inner, linkable);
+                        break;
+                }
+
+                child = next;
+            }
+        }
+
+        /// <summary>Matches a run of adjacent literals as one text; returns the inline after the run.</summary>
+        private Inline? WalkLiterals(LiteralInline first, bool linkable)
+        {
+            var run = new List<LiteralInline> { first };
+            var next = first.NextSibling;
+            while (next is LiteralInline more)
+            {
+                run.Add(more);
+                next = more.NextSibling;
+            }
+
+            var text = run.Count == 1 ? first.Content.ToString() : string.Concat(run.Select(l => l.Content.ToString()));
+            var offset = _paragraph.Length;
+            _paragraph.Append(text);
+            var matches = matcher.Find(text);
+            if (matches.Count == 0)
+            {
+                return next;
+            }
+
+            var toLink = new List<MentionMatch>();
+            foreach (var match in matches)
+            {
+                if (match.IsAmbiguous)
+                {
+                    continue;
+                }
+
+                _pending.Add((match.Entity, offset + match.Start, match.Length, article.BodyLine + first.Line));
+                if (linkable && _linked.Add(match.Entity))
+                {
+                    toLink.Add(match);
+                }
+            }
+
+            if (toLink.Count > 0)
+            {
+                var position = 0;
+                foreach (var match in toLink)
+                {
+                    if (match.Start > position)
+                    {
+                        first.InsertBefore(new LiteralInline(text[position..match.Start]));
+                    }
+
+                    var entity = entities[match.Entity];
+                    var link = new LinkInline(urls.Href(SiteUrls.Entity(entity.Id)), "") { IsClosed = true };
+                    link.AppendChild(new LiteralInline(text.Substring(match.Start, match.Length)));
+                    link.GetAttributes().AddClass("mention");
+                    first.InsertBefore(link);
+                    position = match.Start + match.Length;
+                }
+
+                if (position < text.Length)
+                {
+                    first.InsertBefore(new LiteralInline(text[position..]));
+                }
+
+                foreach (var literal in run)
+                {
+                    literal.Remove();
+                }
+            }
+
+            return next;
+        }
+
+        private void SanitizeLink(LinkInline link)
+        {
+            var url = link.Url ?? "";
+            if (!SafeUrls.IsSafeLink(url))
+            {
+                Report(DiagnosticDescriptors.UnsafeLink, link.Line, link.Column, Clip(url));
+                link.Url = link.IsImage ? "" : "#";
+                if (link.IsImage)
+                {
+                    link.IsImage = false;
+                }
+
+                return;
+            }
+
+            if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal))
+            {
+                var target = url[1..];
+                Links.Add(new BodyLink(target, new SourceLocation(article.BodyPath, article.BodyLine + link.Line, link.Column + 1)));
+                link.Url = urls.Href(target);
+            }
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, int line, int column, string argument) =>
+            diagnostics.Add(descriptor.Create(new SourceLocation(article.BodyPath, article.BodyLine + line, column + 1), argument));
+    }
+}
