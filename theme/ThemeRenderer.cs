@@ -1,0 +1,165 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using SiteBuilder.Model;
+using SiteBuilder.Theme.Components;
+
+namespace SiteBuilder.Theme;
+
+/// <summary>
+/// Renders every page with the Razor component for its kind. One <see cref="HtmlRenderer"/> per worker, created once;
+/// workers pull pages from the list and hand each to the sink as soon as it is rendered.
+/// </summary>
+public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
+{
+    private const string AssetPrefix = "assets/";
+
+    private readonly ServiceProvider _services;
+    private readonly HtmlRenderer[] _renderers;
+    private bool _disposed;
+
+    private ThemeRenderer(int workers)
+    {
+        // Razor's default encoder escapes everything outside ASCII ("’" → "&#x2019;"); pages are UTF-8, so only what HTML needs is escaped.
+        _services = new ServiceCollection()
+            .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+            .AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All))
+            .BuildServiceProvider();
+        _renderers = new HtmlRenderer[Math.Max(1, workers)];
+        for (var i = 0; i < _renderers.Length; i++)
+        {
+            _renderers[i] = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+        }
+
+        Assets = ReadAssets(typeof(ThemeRenderer).Assembly);
+    }
+
+    /// <summary>A renderer with one worker per processor.</summary>
+    public static ThemeRenderer Create() => new(Environment.ProcessorCount);
+
+    /// <summary>A renderer with <paramref name="workers"/> workers (at least one).</summary>
+    public static ThemeRenderer Create(int workers) => new(workers);
+
+    /// <inheritdoc />
+    public IReadOnlyList<ThemeAsset> Assets { get; }
+
+    /// <inheritdoc />
+    public async Task RenderAsync(Site site, Func<Page, string, ValueTask> sink, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(sink);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var pages = site.Pages;
+        var next = -1;
+        var workers = new Task[Math.Min(_renderers.Length, Math.Max(1, pages.Count))];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            var renderer = _renderers[w];
+            workers[w] = Task.Run(async () =>
+            {
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var i = Interlocked.Increment(ref next);
+                    if (i >= pages.Count)
+                    {
+                        return;
+                    }
+
+                    var page = pages[i];
+                    var html = await RenderPageAsync(renderer, site.Layout, page).ConfigureAwait(false);
+                    await sink(page, html).ConfigureAwait(false);
+                }
+            }, cancellationToken);
+        }
+
+        await Task.WhenAll(workers).ConfigureAwait(false);
+    }
+
+    /// <summary>Renders one page to a complete HTML document.</summary>
+    public Task<string> RenderPageAsync(SiteLayout layout, Page page)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return RenderPageAsync(_renderers[0], layout, page);
+    }
+
+    private static async Task<string> RenderPageAsync(HtmlRenderer renderer, SiteLayout layout, Page page)
+    {
+        var component = ComponentFor(page);
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [nameof(SiteShell.Layout)] = layout,
+            [nameof(SiteShell.Page)] = page,
+        });
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync(component, parameters).ConfigureAwait(false);
+            return output.ToHtmlString();
+        }).ConfigureAwait(false);
+        return Normalise(html);
+    }
+
+    /// <summary>The component that renders a page of this kind.</summary>
+    internal static Type ComponentFor(Page page) => page switch
+    {
+        ArticlePage => typeof(ArticleView),
+        EntityPage => typeof(EntityView),
+        HomePage => typeof(HomeView),
+        EntityIndexPage => typeof(EntityIndexView),
+        ArchivePage => typeof(ArchiveView),
+        ArchiveMonthPage => typeof(ArchiveMonthView),
+        SourceIndexPage => typeof(SourceIndexView),
+        SourcePage => typeof(SourceView),
+        SearchPage => typeof(SearchView),
+        NotFoundPage => typeof(NotFoundView),
+        _ => throw new NotSupportedException($"The theme has no component for {page.GetType().Name}."),
+    };
+
+    /// <summary>'\n' newlines whatever the checkout did to the .razor files, and the doctype first.</summary>
+    private static string Normalise(string html)
+    {
+        html = html.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart();
+        return html.StartsWith("<!DOCTYPE html>", StringComparison.Ordinal) ? html : "<!DOCTYPE html>\n" + html;
+    }
+
+    private static ThemeAsset[] ReadAssets(Assembly assembly)
+    {
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(AssetPrefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var assets = new ThemeAsset[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            using var stream = assembly.GetManifestResourceStream(names[i])
+                ?? throw new InvalidOperationException($"Theme resource {names[i]} could not be opened.");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            assets[i] = new ThemeAsset(names[i], buffer.ToArray());
+        }
+
+        return assets;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        foreach (var renderer in _renderers)
+        {
+            await renderer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _services.DisposeAsync().ConfigureAwait(false);
+    }
+}
