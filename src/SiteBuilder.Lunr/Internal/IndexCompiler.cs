@@ -122,7 +122,7 @@ internal static class IndexCompiler
         for (int id = 0; id < termCount; id++)
         {
             // lunr.idf: documentsWithTerm counts (field, ref) pairs, so it can exceed N.
-            idf[id] = Math.Log(1 + Math.Abs((documentCount - df[id] + 0.5) / (df[id] + 0.5)));
+            idf[id] = JsMath.Log(1 + Math.Abs((documentCount - df[id] + 0.5) / (df[id] + 0.5)));
         }
 
         Vectors vectors = Vectors.Build(settings, analyses, latest, refBoost, idf);
