@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Text;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Model;
+using Page = SiteBuilder.Model.Page;
+using SiteBuilder.Stages;
+using SiteBuilder.Text;
+using Diagnostic = SiteBuilder.Diagnostics.Diagnostic;
+
+namespace SiteBuilder;
+
+/// <summary>What to build. <see cref="DisplayRoot"/> is the folder diagnostics' paths are relative to; <see cref="Today"/> only decides the future-date warning.</summary>
+public sealed record BuildOptions(string InputDirectory, string OutputDirectory, Uri? BaseUrl, string DisplayRoot, DateOnly Today, bool WarningsAsErrors = false);
+
+/// <summary>How long one stage took.</summary>
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+/// <summary>The outcome of analysing the input: the planned site when there were no errors, and every diagnostic (sorted).</summary>
+public sealed record AnalysisResult(Corpus? Corpus, CorpusGraph? Graph, Site? Site, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<StageTiming> Timings)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>The outcome of a build.</summary>
+public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, int Articles, int Entities, int Pages, int Files, IReadOnlyList<StageTiming> Timings);
+
+/// <summary>Runs the stages in order: read → parse → render bodies → link → plan → (index, render pages, write).</summary>
+public static class SiteGenerator
+{
+    /// <summary>Every check, nothing written: what <c>sitebuilder check</c> runs and the first half of a build.</summary>
+    public static AnalysisResult Analyze(BuildOptions options)
+    {
+        var timings = new List<StageTiming>();
+        var diagnostics = new List<Diagnostic>();
+        var clock = Stopwatch.StartNew();
+
+        T Time<T>(string stage, Func<T> run)
+        {
+            var start = clock.Elapsed;
+            var result = run();
+            timings.Add(new StageTiming(stage, clock.Elapsed - start));
+            return result;
+        }
+
+        var (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot));
+        diagnostics.AddRange(readDiagnostics);
+        var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
+        diagnostics.AddRange(siteDiagnostics);
+        var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities));
+        diagnostics.AddRange(entityDiagnostics);
+        var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today));
+        diagnostics.AddRange(articleDiagnostics);
+
+        if (site is not null && options.BaseUrl is not null)
+        {
+            site = site.WithBaseUrl(options.BaseUrl);
+        }
+
+        if (site is null)
+        {
+            return Finish(null, null, null);
+        }
+
+        var corpus = new Corpus(site, entities, articles);
+        var urls = new SiteUrls(site.BaseUrl);
+        var matcher = Time("build matcher", () => MentionMatcher.Create(entities));
+        var (bodies, bodyDiagnostics) = Time("render bodies", () => RenderBodies.Run(articles, entities, matcher, urls));
+        diagnostics.AddRange(bodyDiagnostics);
+        var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies));
+        diagnostics.AddRange(linkDiagnostics);
+        var plan = Time("plan", () => PlanSite.Run(graph, urls));
+        diagnostics.AddRange(CheckPlan(plan, bodies));
+        return Finish(corpus, graph, plan);
+
+        AnalysisResult Finish(Corpus? corpus, CorpusGraph? graph, Site? plan)
+        {
+            var effective = Effective(diagnostics, site, options.WarningsAsErrors);
+            var ok = !effective.Any(d => d.IsError);
+            return new AnalysisResult(corpus, ok ? graph : null, ok ? plan : null, effective, timings);
+        }
+    }
+
+    /// <summary>Analyses, then renders and writes the site atomically. On any error nothing is written.</summary>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken = default)
+    {
+        var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
+        if (guard is not null)
+        {
+            return new BuildResult(false, [guard], 0, 0, 0, 0, []);
+        }
+
+        var analysis = Analyze(options);
+        var timings = analysis.Timings.ToList();
+        if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
+        {
+            return new BuildResult(false, analysis.Diagnostics, 0, 0, 0, 0, timings);
+        }
+
+        var site = analysis.Site;
+        var graph = analysis.Graph;
+        var clock = Stopwatch.StartNew();
+        var search = BuildSearchIndex.Run(graph);
+        timings.Add(new StageTiming("search index", clock.Elapsed));
+
+        clock.Restart();
+        var pages = new OutputFile[site.Pages.Count];
+        var slots = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < site.Pages.Count; i++)
+        {
+            slots[site.Pages[i]] = i;
+        }
+
+        await renderer.RenderAsync(site, (page, html) =>
+        {
+            pages[slots[page]] = new OutputFile(page.OutputPath, Encoding.UTF8.GetBytes(html));
+            return ValueTask.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        timings.Add(new StageTiming("render pages", clock.Elapsed));
+
+        var files = new List<OutputFile>(pages.Length + 16);
+        files.AddRange(pages);
+        files.AddRange(EmitSiteFiles.Run(graph, site));
+        files.Add(new OutputFile(BuildSearchIndex.IndexPath, search.IndexJson));
+        files.Add(new OutputFile(BuildSearchIndex.DocsPath, search.DocsJson));
+        files.AddRange(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)));
+        files.Add(new OutputFile(".nojekyll", []));
+
+        clock.Restart();
+        try
+        {
+            await WriteSite.RunAsync(options.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
+            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
+            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+        }
+
+        timings.Add(new StageTiming("write", clock.Elapsed));
+        return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
+    }
+
+    /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>
+    private static IEnumerable<Diagnostic> CheckPlan(Site site, EquatableArray<RenderedBody> bodies)
+    {
+        var urls = site.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+        string[] files = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
+        foreach (var body in bodies)
+        {
+            foreach (var link in body.Links)
+            {
+                var target = link.Target;
+                var cut = target.IndexOfAny(['#', '?']);
+                var path = cut >= 0 ? target[..cut] : target;
+                if (path.Length > 0 && !path.EndsWith('/') && !path.Contains('.'))
+                {
+                    path += "/";
+                }
+
+                if (path.EndsWith("index.html", StringComparison.Ordinal))
+                {
+                    path = path[..^"index.html".Length];
+                }
+
+                if (!urls.Contains(path) && !files.Contains(path) && !path.StartsWith("assets/", StringComparison.Ordinal))
+                {
+                    yield return DiagnosticDescriptors.BrokenInternalLink.Create(link.Location, "/" + target);
+                }
+            }
+        }
+
+        foreach (var group in site.Pages.GroupBy(p => p.OutputPath, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var pages = group.ToArray();
+            yield return DiagnosticDescriptors.UrlCollision.Create(SourceLocation.File(group.Key), group.Key, pages[0].Title, pages[1].Title);
+        }
+    }
+
+    /// <summary>Applies site.yml's overrides and --warnaserror, drops hidden ones, and sorts by path, line, column, id.</summary>
+    public static IReadOnlyList<Diagnostic> Effective(IEnumerable<Diagnostic> diagnostics, SiteConfig? site, bool warningsAsErrors)
+    {
+        var overrides = site?.DiagnosticOverrides.ToDictionary(o => o.Id, o => o.Severity, StringComparer.Ordinal) ?? [];
+        return diagnostics
+            .Select(d => overrides.TryGetValue(d.Id, out var severity) ? d with { Severity = severity } : d)
+            .Select(d => warningsAsErrors && d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d)
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
+            .Distinct()
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+    }
+}

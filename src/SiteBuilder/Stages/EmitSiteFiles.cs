@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using SiteBuilder.Model;
+
+namespace SiteBuilder.Stages;
+
+/// <summary>A file of the built site: a path relative to the output root ('/' separators) and its bytes.</summary>
+public sealed record OutputFile(string Path, byte[] Content);
+
+/// <summary>Stage 7: the files that are not pages: the Atom feed (newest 50), sitemap.xml and robots.txt. Dates come from content, never the clock.</summary>
+public static class EmitSiteFiles
+{
+    public const int FeedSize = 50;
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Replace,
+    };
+
+    public static IReadOnlyList<OutputFile> Run(CorpusGraph graph, Site site)
+    {
+        var urls = site.Layout.Urls;
+        return
+        [
+            new OutputFile("feed.xml", Feed(graph, urls)),
+            new OutputFile("sitemap.xml", Sitemap(graph, site)),
+            new OutputFile("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: {urls.BasePath}\n\nSitemap: {urls.Absolute("sitemap.xml")}\n")),
+        ];
+    }
+
+    private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    private static byte[] Feed(CorpusGraph graph, SiteUrls urls)
+    {
+        const string Atom = "http://www.w3.org/2005/Atom";
+        return WriteXml(w =>
+        {
+            w.WriteStartElement("feed", Atom);
+            w.WriteAttributeString("xml", "lang", null, graph.Site.Language);
+            w.WriteElementString("title", Atom, graph.Site.Title);
+            if (graph.Site.Description.Length > 0)
+            {
+                w.WriteElementString("subtitle", Atom, graph.Site.Description);
+            }
+
+            w.WriteElementString("id", Atom, urls.Absolute(""));
+            Link(w, urls.Absolute("feed.xml"), "self");
+            Link(w, urls.Absolute(""), "alternate");
+            var newest = graph.Articles.Count > 0 ? graph.Articles[0].Article.Date : new DateOnly(1970, 1, 1);
+            w.WriteElementString("updated", Atom, Timestamp(newest));
+            w.WriteStartElement("author", Atom);
+            w.WriteElementString("name", Atom, graph.Site.Title);
+            w.WriteEndElement();
+            w.WriteElementString("generator", Atom, "SiteBuilder");
+            foreach (var linked in graph.Articles.Take(FeedSize))
+            {
+                var article = linked.Article;
+                var url = urls.Absolute(SiteUrls.Article(article.Slug));
+                w.WriteStartElement("entry", Atom);
+                w.WriteElementString("title", Atom, article.Title);
+                Link(w, url, "alternate");
+                w.WriteElementString("id", Atom, url);
+                w.WriteElementString("published", Atom, Timestamp(article.Date));
+                w.WriteElementString("updated", Atom, Timestamp(article.Date));
+                w.WriteStartElement("author", Atom);
+                w.WriteElementString("name", Atom, article.Author ?? article.Source);
+                w.WriteEndElement();
+                w.WriteElementString("summary", Atom, linked.Body.Summary);
+                foreach (var tag in article.Tags)
+                {
+                    w.WriteStartElement("category", Atom);
+                    w.WriteAttributeString("term", tag);
+                    w.WriteEndElement();
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+
+        static void Link(XmlWriter w, string href, string rel)
+        {
+            w.WriteStartElement("link", Atom);
+            w.WriteAttributeString("rel", rel);
+            w.WriteAttributeString("href", href);
+            w.WriteEndElement();
+        }
+    }
+
+    private static byte[] Sitemap(CorpusGraph graph, Site site)
+    {
+        const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var dates = graph.Articles.ToDictionary(a => SiteUrls.Article(a.Article.Slug), a => a.Article.Date, StringComparer.Ordinal);
+        return WriteXml(w =>
+        {
+            w.WriteStartElement("urlset", Ns);
+            foreach (var page in site.Pages.Where(p => p is not NotFoundPage).OrderBy(p => p.Url, StringComparer.Ordinal))
+            {
+                w.WriteStartElement("url", Ns);
+                w.WriteElementString("loc", Ns, site.Layout.Urls.Absolute(page.Url));
+                if (dates.TryGetValue(page.Url, out var date))
+                {
+                    w.WriteElementString("lastmod", Ns, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+    }
+
+    private static byte[] WriteXml(Action<XmlWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            writer.WriteStartDocument();
+            body(writer);
+            writer.WriteEndDocument();
+        }
+
+        stream.WriteByte((byte)'\n');
+        return stream.ToArray();
+    }
+}
