@@ -28,7 +28,10 @@ public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagn
 public static class SiteGenerator
 {
     /// <summary>Every check, nothing written: what <c>sitebuilder check</c> runs and the first half of a build.</summary>
-    public static AnalysisResult Analyze(BuildOptions options)
+    public static AnalysisResult Analyze(BuildOptions options) => Analyze(options, cache: null);
+
+    /// <summary>Analyses the input, reusing bodies rendered by an earlier build when <paramref name="cache"/> is given.</summary>
+    public static AnalysisResult Analyze(BuildOptions options, BuildCache? cache)
     {
         var timings = new List<StageTiming>();
         var diagnostics = new List<Diagnostic>();
@@ -65,7 +68,7 @@ public static class SiteGenerator
         var corpus = new Corpus(site, entities, articles);
         var urls = new SiteUrls(site.BaseUrl);
         var matcher = Time("build matcher", () => MentionMatcher.Create(entities));
-        var (bodies, bodyDiagnostics) = Time("render bodies", () => RenderBodies.Run(articles, entities, matcher, urls));
+        var (bodies, bodyDiagnostics) = Time("render bodies", () => RenderBodiesCached(articles, entities, matcher, urls, cache));
         diagnostics.AddRange(bodyDiagnostics);
         var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies));
         diagnostics.AddRange(linkDiagnostics);
@@ -82,7 +85,15 @@ public static class SiteGenerator
     }
 
     /// <summary>Analyses, then renders and writes the site atomically. On any error nothing is written.</summary>
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken = default)
+    public static Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken = default) =>
+        BuildAsync(options, renderer, cache: null, cancellationToken);
+
+    /// <summary>
+    /// Builds, reusing what <paramref name="cache"/> holds from the previous build into the same output folder: unchanged
+    /// pages are not rendered again and unchanged files not rewritten. With a cache, files are updated in place (the preview
+    /// server's folder); without one, the output is swapped in atomically.
+    /// </summary>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, BuildCache? cache, CancellationToken cancellationToken = default)
     {
         var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
         if (guard is not null)
@@ -90,7 +101,7 @@ public static class SiteGenerator
             return new BuildResult(false, [guard], 0, 0, 0, 0, []);
         }
 
-        var analysis = Analyze(options);
+        var analysis = Analyze(options, cache);
         var timings = analysis.Timings.ToList();
         if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
         {
@@ -106,16 +117,36 @@ public static class SiteGenerator
         clock.Restart();
         var pages = new OutputFile[site.Pages.Count];
         var slots = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
+        var toRender = new List<Page>(site.Pages.Count);
         for (var i = 0; i < site.Pages.Count; i++)
         {
-            slots[site.Pages[i]] = i;
+            var page = site.Pages[i];
+            if (cache is not null && cache.Pages.TryGetValue(page, out var html))
+            {
+                pages[i] = new OutputFile(page.OutputPath, html);
+            }
+            else
+            {
+                slots[page] = i;
+                toRender.Add(page);
+            }
         }
 
-        await renderer.RenderAsync(site, (page, html) =>
+        await renderer.RenderAsync(site with { Pages = toRender.ToEquatableArray() }, (page, html) =>
         {
             pages[slots[page]] = new OutputFile(page.OutputPath, Encoding.UTF8.GetBytes(html));
             return ValueTask.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
+        if (cache is not null)
+        {
+            cache.Pages = new Dictionary<Page, byte[]>(site.Pages.Count);
+            for (var i = 0; i < site.Pages.Count; i++)
+            {
+                cache.Pages[site.Pages[i]] = pages[i].Content;
+            }
+
+            cache.PagesRendered = toRender.Count;
+        }
         timings.Add(new StageTiming("render pages", clock.Elapsed));
 
         var files = new List<OutputFile>(pages.Length + 16);
@@ -129,7 +160,14 @@ public static class SiteGenerator
         clock.Restart();
         try
         {
-            await WriteSite.RunAsync(options.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
+            if (cache is null)
+            {
+                await WriteSite.RunAsync(options.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteChangedAsync(options.OutputDirectory, files, cache, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (IOException ex)
         {
@@ -144,6 +182,79 @@ public static class SiteGenerator
 
         timings.Add(new StageTiming("write", clock.Elapsed));
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
+    }
+
+    /// <summary>Writes only the files whose bytes differ from the last build's, and deletes the ones that are gone.</summary>
+    private static async Task WriteChangedAsync(string outputDirectory, IReadOnlyList<OutputFile> files, BuildCache cache, CancellationToken cancellationToken)
+    {
+        var output = Path.GetFullPath(outputDirectory);
+        if (cache.OutputDirectory != output || !Directory.Exists(output))
+        {
+            await WriteSite.RunAsync(output, files, cancellationToken).ConfigureAwait(false);
+            cache.OutputDirectory = output;
+            cache.Written = files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+            cache.FilesChanged = files.Count;
+            return;
+        }
+
+        var changed = files.Where(f => !cache.Written.TryGetValue(f.Path, out var old) || !(ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))).ToList();
+        var current = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var removed = cache.Written.Keys.Where(p => !current.Contains(p)).ToList();
+        foreach (var file in changed)
+        {
+            var target = WriteSite.Target(output, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await File.WriteAllBytesAsync(target, file.Content, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var path in removed)
+        {
+            var target = WriteSite.Target(output, path);
+            File.Delete(target);
+            for (var directory = Path.GetDirectoryName(target); directory is not null && directory.Length > output.Length && !Directory.EnumerateFileSystemEntries(directory).Any(); directory = Path.GetDirectoryName(directory))
+            {
+                Directory.Delete(directory);
+            }
+        }
+
+        cache.Written = files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        cache.FilesChanged = changed.Count + removed.Count;
+    }
+
+    /// <summary>Renders only the articles the cache has not seen with the same entities and URLs; every body's diagnostics are kept with it.</summary>
+    private static (EquatableArray<RenderedBody>, IReadOnlyList<Diagnostic>) RenderBodiesCached(
+        EquatableArray<Article> articles, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls, BuildCache? cache)
+    {
+        if (cache is null)
+        {
+            return RenderBodies.Run(articles, entities, matcher, urls);
+        }
+
+        if (cache.BodyKey is not { } key || key.Entities != entities || key.Urls != urls)
+        {
+            cache.Bodies = [];
+            cache.BodyDiagnostics.Clear();
+            cache.BodyKey = (entities, urls);
+        }
+
+        var missing = articles.Where(a => !cache.Bodies.ContainsKey(a)).ToEquatableArray();
+        var (rendered, diagnostics) = RenderBodies.Run(missing, entities, matcher, urls);
+        var bodyDiagnostics = cache.BodyDiagnostics;
+        for (var i = 0; i < missing.Count; i++)
+        {
+            cache.Bodies[missing[i]] = rendered[i];
+            bodyDiagnostics[missing[i]] = diagnostics.Where(d => d.Location.Path == missing[i].BodyPath).ToArray();
+        }
+
+        var live = articles.ToHashSet();
+        foreach (var stale in cache.Bodies.Keys.Where(a => !live.Contains(a)).ToList())
+        {
+            cache.Bodies.Remove(stale);
+            bodyDiagnostics.Remove(stale);
+        }
+
+        cache.BodiesRendered = missing.Count;
+        return (articles.Select(a => cache.Bodies[a]).ToEquatableArray(), articles.SelectMany(a => bodyDiagnostics[a]).ToList());
     }
 
     /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>

@@ -1,0 +1,53 @@
+using SiteBuilder.Theme;
+
+namespace SiteBuilder.Tests;
+
+/// <summary>Given a build cache from a previous build, when one article changes, then only what it affects is rendered and the output equals a clean build.</summary>
+public class IncrementalBuildTests
+{
+    [Fact]
+    public async Task EditingOneArticleRendersOnlyTheAffectedPagesAndMatchesACleanBuild()
+    {
+        var files = new Dictionary<string, string>
+        {
+            ["entities/donald-trump.yml"] = TestInput.Entity("Donald Trump", "person", "Trump"),
+            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+        };
+        for (var i = 0; i < 30; i++)
+        {
+            var who = i % 2 == 0 ? "Trump" : "NATO";
+            files[$"articles/a{i:D2}.md"] = TestInput.Article($"Article {i}", $"{who} did thing {i}.", date: $"2024-{1 + (i % 12):D2}-{1 + i:D2}", source: $"Wire {i % 3}");
+        }
+
+        using var input = new TestInput(files);
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        var first = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+        Assert.Equal(first.Pages, cache.PagesRendered);
+
+        input.Write("articles/a03.md", TestInput.Article("Article three, retitled", "NATO did thing 3.", date: "2024-04-04", source: "Wire 0"));
+        var second = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+
+        Assert.True(second.Succeeded);
+        Assert.Equal(1, cache.BodiesRendered);
+        Assert.InRange(cache.PagesRendered, 2, second.Pages / 2);
+        Assert.Contains("Article three, retitled", File.ReadAllText(Path.Combine(input.OutputDirectory, "articles/a03/index.html")));
+
+        var clean = Path.Combine(input.Root, "clean");
+        var cleanResult = await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
+        Assert.True(cleanResult.Succeeded);
+        Assert.Equal(Snapshot(clean), Snapshot(input.OutputDirectory));
+
+        File.Delete(Path.Combine(input.InputDirectory, "articles/a05.md"));
+        var third = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+        Assert.True(third.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(input.OutputDirectory, "articles/a05")));
+        await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
+        Assert.Equal(Snapshot(clean), Snapshot(input.OutputDirectory));
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) => Directory
+        .GetFiles(folder, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
