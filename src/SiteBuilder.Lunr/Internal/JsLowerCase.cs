@@ -12,6 +12,8 @@ namespace SiteBuilder.Lunr.Internal;
 /// except for: U+0130 İ (JS gives i + U+0307, a length change), Σ (JS applies the Final_Sigma context rule), and
 /// the letters with lowercase mappings added in Unicode 16 and 17, which the system ICU .NET uses may lack while
 /// current JS engines have them. Those are mapped here explicitly, so the output does not depend on the machine.
+/// The Final_Sigma context uses .NET's Unicode 16 categories plus the few Unicode 17 changes, which matches
+/// node 20's ICU 78 on every code point.
 /// </remarks>
 internal static class JsLowerCase
 {
@@ -143,6 +145,14 @@ internal static class JsLowerCase
     /// <summary>Case_Ignorable: Mn, Me, Cf, Lm, Sk, and Word_Break MidLetter, MidNumLet and Single_Quote.</summary>
     private static bool IsCaseIgnorable(Rune rune)
     {
+        // Unicode 17 marks that .NET 10's Unicode 16 tables do not know yet (current JS engines do).
+        if (rune.Value is (>= 0x1ACF and <= 0x1ADD) or (>= 0x1AE0 and <= 0x1AEB) or 0xA7F1 or 0x10EC5
+            or 0x10EFA or 0x10EFB or 0x11B60 or (>= 0x11B62 and <= 0x11B64) or 0x11B66 or 0x11DD9 or 0x16FF2
+            or 0x16FF3 or 0x1E6E3 or 0x1E6E6 or 0x1E6EE or 0x1E6EF or 0x1E6F5 or 0x1E6FF)
+        {
+            return true;
+        }
+
         switch (Rune.GetUnicodeCategory(rune))
         {
             case UnicodeCategory.NonSpacingMark:
@@ -160,6 +170,18 @@ internal static class JsLowerCase
     /// <summary>Cased: Lu, Ll, Lt, plus the Other_Lowercase / Other_Uppercase characters that are not Lm or Mn.</summary>
     private static bool IsCased(Rune rune)
     {
+        // Unicode 17 made U+0295 ʕ a Lo (uncased) and added cased letters .NET 10's Unicode 16 tables lack.
+        int v = rune.Value;
+        if (v == 0x0295)
+        {
+            return false;
+        }
+
+        if (v is 0xA7CE or 0xA7CF or 0xA7D2 or 0xA7D4 or (>= 0x16EA0 and <= 0x16EB8) or (>= 0x16EBB and <= 0x16ED3))
+        {
+            return true;
+        }
+
         switch (Rune.GetUnicodeCategory(rune))
         {
             case UnicodeCategory.UppercaseLetter:
@@ -168,7 +190,6 @@ internal static class JsLowerCase
                 return true;
         }
 
-        int v = rune.Value;
         return v is 0x00AA or 0x00BA
             or (>= 0x2160 and <= 0x217F)
             or (>= 0x24B6 and <= 0x24E9)
