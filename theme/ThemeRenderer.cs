@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.Web.HtmlRendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SiteBuilder.Model;
@@ -11,15 +12,15 @@ using SiteBuilder.Theme.Components;
 namespace SiteBuilder.Theme;
 
 /// <summary>
-/// Renders every page with the Razor component for its kind. One <see cref="HtmlRenderer"/> per worker, created once;
-/// workers pull pages from the list and hand each to the sink as soon as it is rendered.
+/// Renders every page with the Razor component for its kind. One <see cref="HtmlRenderer"/> per worker, created once and
+/// reused for every page; workers pull pages from the list and hand each to the sink as soon as it is rendered.
 /// </summary>
 public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
 {
     private const string AssetPrefix = "assets/";
 
     private readonly ServiceProvider _services;
-    private readonly HtmlRenderer[] _renderers;
+    private readonly Worker[] _workers;
     private bool _disposed;
 
     private ThemeRenderer(int workers)
@@ -29,10 +30,10 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
             .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
             .AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All))
             .BuildServiceProvider();
-        _renderers = new HtmlRenderer[Math.Max(1, workers)];
-        for (var i = 0; i < _renderers.Length; i++)
+        _workers = new Worker[Math.Max(1, workers)];
+        for (var i = 0; i < _workers.Length; i++)
         {
-            _renderers[i] = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+            _workers[i] = new Worker(new HtmlRenderer(_services, NullLoggerFactory.Instance));
         }
 
         Assets = ReadAssets(typeof(ThemeRenderer).Assembly);
@@ -56,52 +57,57 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
 
         var pages = site.Pages;
         var next = -1;
-        var workers = new Task[Math.Min(_renderers.Length, Math.Max(1, pages.Count))];
-        for (var w = 0; w < workers.Length; w++)
+        var tasks = new Task[Math.Min(_workers.Length, Math.Max(1, pages.Count))];
+        for (var w = 0; w < tasks.Length; w++)
         {
-            var renderer = _renderers[w];
-            workers[w] = Task.Run(async () =>
+            var worker = _workers[w];
+            tasks[w] = Task.Run(async () =>
             {
-                while (true)
+                await worker.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var i = Interlocked.Increment(ref next);
-                    if (i >= pages.Count)
+                    while (true)
                     {
-                        return;
-                    }
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var i = Interlocked.Increment(ref next);
+                        if (i >= pages.Count)
+                        {
+                            return;
+                        }
 
-                    var page = pages[i];
-                    var html = await RenderPageAsync(renderer, site.Layout, page).ConfigureAwait(false);
-                    await sink(page, html).ConfigureAwait(false);
+                        var page = pages[i];
+                        var html = await worker.RenderAsync(site.Layout, page).ConfigureAwait(false);
+                        await sink(page, html).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    await worker.ClearAsync().ConfigureAwait(false);
+                    worker.Gate.Release();
                 }
             }, cancellationToken);
         }
 
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        await Task.WhenAll(tasks).ConfigureAwait(false);
     }
 
     /// <summary>Renders one page to a complete HTML document.</summary>
-    public Task<string> RenderPageAsync(SiteLayout layout, Page page)
+    public async Task<string> RenderPageAsync(SiteLayout layout, Page page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(page);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return RenderPageAsync(_renderers[0], layout, page);
-    }
-
-    private static async Task<string> RenderPageAsync(HtmlRenderer renderer, SiteLayout layout, Page page)
-    {
-        var component = ComponentFor(page);
-        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>(StringComparer.Ordinal)
+        var worker = _workers[0];
+        await worker.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            [nameof(SiteShell.Layout)] = layout,
-            [nameof(SiteShell.Page)] = page,
-        });
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            return await worker.RenderAsync(layout, page).ConfigureAwait(false);
+        }
+        finally
         {
-            var output = await renderer.RenderComponentAsync(component, parameters).ConfigureAwait(false);
-            return output.ToHtmlString();
-        }).ConfigureAwait(false);
-        return Normalise(html);
+            await worker.ClearAsync().ConfigureAwait(false);
+            worker.Gate.Release();
+        }
     }
 
     /// <summary>The component that renders a page of this kind.</summary>
@@ -155,11 +161,53 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         }
 
         _disposed = true;
-        foreach (var renderer in _renderers)
+        foreach (var worker in _workers)
         {
-            await renderer.DisposeAsync().ConfigureAwait(false);
+            await worker.DisposeAsync().ConfigureAwait(false);
         }
 
         await _services.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A renderer with its one root component, the <see cref="PageHost"/> (created on first use), and a gate so that one
+    /// caller uses it at a time. Each page replaces the last under the host, so the renderer holds one page, not all of them.
+    /// </summary>
+    private sealed class Worker(HtmlRenderer renderer) : IAsyncDisposable
+    {
+        private PageHost? _host;
+        private HtmlRootComponent _root;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public Task<string> RenderAsync(SiteLayout layout, Page page)
+        {
+            var component = ComponentFor(page);
+            return renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                if (_host is null)
+                {
+                    PageHost? created = null;
+                    var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>(StringComparer.Ordinal)
+                    {
+                        [nameof(PageHost.Register)] = (Action<PageHost>)(h => created = h),
+                    });
+                    // No ConfigureAwait(false) here: what follows must stay on the renderer's dispatcher.
+                    _root = await renderer.RenderComponentAsync<PageHost>(parameters);
+                    _host = created ?? throw new InvalidOperationException("The page host did not register.");
+                }
+
+                _host.Show(component, layout, page);
+                return Normalise(_root.ToHtmlString());
+            });
+        }
+
+        public Task ClearAsync() => _host is not { } host ? Task.CompletedTask : renderer.Dispatcher.InvokeAsync(host.Clear);
+
+        public async ValueTask DisposeAsync()
+        {
+            await renderer.DisposeAsync().ConfigureAwait(false);
+            Gate.Dispose();
+        }
     }
 }

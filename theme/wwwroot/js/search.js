@@ -250,6 +250,11 @@
       line.appendChild(time);
     }
     if (doc.s) {
+      if (doc.d) {
+        var sep = el('span', 'meta__sep', '\u00B7');
+        sep.setAttribute('aria-hidden', 'true');
+        line.appendChild(sep);
+      }
       line.appendChild(el('span', null, doc.s));
     }
     return line;
