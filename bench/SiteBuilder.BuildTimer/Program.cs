@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SiteBuilder.BuildTimer;
+
+const string Usage = """
+    Times a clean build of a corpus with the real engine and theme, from a cold process.
+
+    Usage: SiteBuilder.BuildTimer --input DIR [--runs N] [--output DIR] [--keep-output]
+           SiteBuilder.BuildTimer --input DIR --export-search-docs FILE
+
+      --input DIR                 the corpus (site.yml, entities/, articles/), e.g. made by SiteBuilder.CorpusGenerator
+      --runs N                    N builds, each in a new process (this program re-executed); prints every run and the median (default 1: one build in this process)
+      --output DIR                where to build (default: a new folder under the temp folder, deleted afterwards)
+      --keep-output               keep the output folder
+      --export-search-docs FILE   write the search documents (ref, title, entities, aliases, summary, body) as a JSON array for bench/lunr-build.js, and exit
+    """;
+
+string? input = null, output = null, export = null;
+var runs = 1;
+bool child = false, keep = false;
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+        switch (args[i])
+        {
+            case "--input" or "-i":
+                input = Value();
+                break;
+            case "--output" or "-o":
+                output = Value();
+                break;
+            case "--runs":
+                runs = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                break;
+            case "--export-search-docs":
+                export = Value();
+                break;
+            case "--keep-output":
+                keep = true;
+                break;
+            case "--child":
+                child = true;
+                break;
+            case "--help" or "-h":
+                Console.Out.Write(Usage + "\n");
+                return 0;
+            default:
+                throw new FormatException($"unknown argument '{args[i]}'");
+        }
+    }
+}
+catch (FormatException ex)
+{
+    Console.Error.Write($"error: {ex.Message}\n\n{Usage}\n");
+    return 2;
+}
+
+if (input is null || !Directory.Exists(input) || runs < 1)
+{
+    Console.Error.Write($"error: --input must name an existing corpus folder and --runs be at least 1\n\n{Usage}\n");
+    return 2;
+}
+
+input = Path.GetFullPath(input);
+if (export is not null)
+{
+    return ColdBuild.ExportSearchDocuments(input, export, Console.Error);
+}
+
+if (child || runs == 1)
+{
+    var folder = output ?? NewOutputFolder();
+    try
+    {
+        var measurement = await ColdBuild.RunAsync(input, folder, Console.Error);
+        if (measurement is null)
+        {
+            return 1;
+        }
+
+        if (child)
+        {
+            Console.Out.Write("RESULT " + JsonSerializer.Serialize(measurement, BuildTimerJson.Default.Measurement) + "\n");
+        }
+        else
+        {
+            Report.Print(input, [measurement], Console.Out);
+        }
+
+        return 0;
+    }
+    finally
+    {
+        if (!keep && output is null)
+        {
+            DeleteQuietly(Path.GetDirectoryName(folder)!);
+        }
+    }
+}
+
+// Parent: one child process per run, so every build starts cold (runtime start-up, JIT, empty caches of the engine).
+var measurements = new List<Measurement>();
+for (var run = 1; run <= runs; run++)
+{
+    var folder = output is null ? NewOutputFolder() : Path.Combine(output, $"run{run}");
+    var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    var self = Environment.ProcessPath!;
+    start.FileName = self;
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+    {
+        start.ArgumentList.Add(typeof(Measurement).Assembly.Location);
+    }
+
+    foreach (var argument in new[] { "--child", "--input", input, "--output", folder })
+    {
+        start.ArgumentList.Add(argument);
+    }
+
+    var clock = Stopwatch.StartNew();
+    using var process = Process.Start(start)!;
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEndAsync();
+    await process.WaitForExitAsync();
+    var wall = clock.Elapsed.TotalSeconds;
+    var line = (await stdout).Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+    if (!keep)
+    {
+        DeleteQuietly(output is null ? Path.GetDirectoryName(folder)! : folder);
+    }
+
+    if (process.ExitCode != 0 || line is null)
+    {
+        Console.Error.Write($"run {run} failed (exit code {process.ExitCode}):\n{await stderr}\n");
+        return 1;
+    }
+
+    var measurement = JsonSerializer.Deserialize(line["RESULT ".Length..], BuildTimerJson.Default.Measurement)! with { ChildWallSeconds = wall };
+    measurements.Add(measurement);
+    Console.Out.Write(string.Create(CultureInfo.InvariantCulture,
+        $"run {run}: build {measurement.BuildSeconds:0.00} s, process {wall:0.00} s, peak RSS {measurement.PeakRssBytes / 1048576.0:0} MiB, load {measurement.LoadAverage}\n"));
+}
+
+Report.Print(input, measurements, Console.Out);
+return 0;
+
+static string NewOutputFolder() => Path.Combine(Path.GetTempPath(), $"sitebuilder-buildtimer-{Guid.NewGuid():N}", "_site");
+
+static void DeleteQuietly(string folder)
+{
+    try
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+    catch (IOException)
+    {
+    }
+}
+
+/// <summary>Prints the median of the runs: per-stage times, wall times, throughput, sizes and memory.</summary>
+internal static class Report
+{
+    public static void Print(string input, IReadOnlyList<Measurement> runs, TextWriter writer)
+    {
+        var first = runs[0];
+        var text = new StringBuilder();
+        void Line(string label, string value) => text.Append(CultureInfo.InvariantCulture, $"| {label,-38} | {value,14} |\n");
+        string Seconds(double s) => s.ToString("0.000", CultureInfo.InvariantCulture) + " s";
+        string Mib(double bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
+
+        text.Append(CultureInfo.InvariantCulture, $"\n{input}: {first.Articles} articles, {first.Entities} entities, {first.Pages} pages, {first.Files} files, {first.Warnings} warnings\n");
+        text.Append(CultureInfo.InvariantCulture, $"{(runs.Count == 1 ? "One cold build in this process" : $"Median of {runs.Count} cold builds, each in a new process")}; .NET {Environment.Version}, {Environment.ProcessorCount} cores; load average at start: {string.Join(" / ", runs.Select(r => r.LoadAverage))}\n\n");
+        text.Append("| stage                                  |        ms (median) |\n|---|---:|\n");
+        foreach (var stage in first.Stages.Select(s => s.Stage))
+        {
+            var ms = Median(runs.Select(r => r.Stages.FirstOrDefault(s => s.Stage == stage)?.Milliseconds ?? 0));
+            text.Append(CultureInfo.InvariantCulture, $"| {stage,-38} | {ms,18:0.0} |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"| {"sum of stages",-38} | {Median(runs.Select(r => r.Stages.Sum(s => s.Milliseconds))),18:0.0} |\n\n");
+        text.Append("| measure                                |          value |\n|---|---:|\n");
+        Line("build wall (renderer + BuildAsync)", Seconds(Median(runs.Select(r => r.BuildSeconds))));
+        Line("process start → build done", Seconds(Median(runs.Select(r => r.ProcessSeconds))));
+        if (runs.All(r => r.ChildWallSeconds is not null))
+        {
+            Line("process wall (spawn → exit)", Seconds(Median(runs.Select(r => r.ChildWallSeconds!.Value))));
+        }
+
+        Line("pages/s (build wall)", Median(runs.Select(r => r.PagesPerSecond)).ToString("0", CultureInfo.InvariantCulture));
+        Line("peak RSS (VmHWM)", Mib(Median(runs.Select(r => (double)r.PeakRssBytes))));
+        Line("allocated (GC.GetTotalAllocatedBytes)", Mib(Median(runs.Select(r => (double)r.AllocatedBytes))));
+        Line("GCs gen0 / gen1 / gen2", $"{first.Gen0Collections} / {first.Gen1Collections} / {first.Gen2Collections}");
+        Line("output", $"{Mib(first.OutputBytes)}, {first.OutputFiles} files");
+        Line("search/index.json raw / gzip", $"{Mib(first.IndexBytes)} / {Mib(first.IndexGzipBytes)}");
+        Line("search/docs.json raw / gzip", $"{Mib(first.DocsBytes)} / {Mib(first.DocsGzipBytes)}");
+        writer.Write(text.ToString());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
