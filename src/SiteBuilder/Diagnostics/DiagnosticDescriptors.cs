@@ -28,7 +28,10 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidDiagnosticOverride = new("SB1010", "Invalid diagnostic override", "Diagnostic override '{0}: {1}' is invalid: use an SB#### id and one of error, warning, info, none", DiagnosticSeverity.Warning, Site);
     public static readonly DiagnosticDescriptor WrongFieldType = new("SB1011", "Field has the wrong type", "'{0}' must be {1}", DiagnosticSeverity.Error, Input);
     public static readonly DiagnosticDescriptor YamlTooComplex = new("SB1012", "YAML too deep or too large", "YAML document is too complex: {0}", DiagnosticSeverity.Error, Input);
+    public static readonly DiagnosticDescriptor InvalidLanguage = new("SB1014", "Invalid language", "language '{0}' is not a language tag such as en or en-GB", DiagnosticSeverity.Error, Site);
     public static readonly DiagnosticDescriptor NulCharacter = new("SB1013", "NUL character in file", "The file contains a NUL character at line {0}; text files must not contain NUL", DiagnosticSeverity.Error, Input);
+    public static readonly DiagnosticDescriptor EmptyRequiredField = new("SB1020", "Required field is empty", "'{0}' is required and must not be empty", DiagnosticSeverity.Error, Input);
+    public static readonly DiagnosticDescriptor DuplicateField = new("SB1021", "Field given twice", "'{0}' is given twice (first on line {1}); YAML allows each field once, so keep one", DiagnosticSeverity.Error, Input);
 
     // SB2xxx: entities
     public static readonly DiagnosticDescriptor EntityFieldMissing = new("SB2001", "Required entity field missing", "Entity '{0}' needs a '{1}' field", DiagnosticSeverity.Error, Entities);
@@ -49,7 +52,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownEntityId = new("SB3004", "Unknown entity id", "No entity has the id '{0}'{1}", DiagnosticSeverity.Error, Metadata);
     public static readonly DiagnosticDescriptor UnknownArticleField = new("SB3005", "Unknown article field", "Unknown field '{0}'{1}", DiagnosticSeverity.Warning, Metadata);
     public static readonly DiagnosticDescriptor InvalidSlug = new("SB3006", "Invalid slug", "Slug '{0}' (the file name) must match [a-z0-9]+(-[a-z0-9]+)*", DiagnosticSeverity.Error, Metadata);
-    public static readonly DiagnosticDescriptor DuplicateSlug = new("SB3007", "Duplicate slug", "Slug '{0}' is also used by '{1}'", DiagnosticSeverity.Error, Metadata);
+    public static readonly DiagnosticDescriptor DuplicateSlug = new("SB3007", "Duplicate slug", "Slug '{0}' is also used by '{1}'; both would be published at articles/{0}/, so rename one file", DiagnosticSeverity.Error, Metadata);
     public static readonly DiagnosticDescriptor MissingMetadata = new("SB3008", "Article has no metadata", "'{0}' has neither front matter nor a sidecar .yml file", DiagnosticSeverity.Error, Metadata);
     public static readonly DiagnosticDescriptor InvalidSourceUrl = new("SB3009", "Invalid source_url", "source_url '{0}' must be an absolute http(s) URL", DiagnosticSeverity.Error, Metadata);
     public static readonly DiagnosticDescriptor UnterminatedFrontMatter = new("SB3010", "Front matter not closed", "Front matter starts with '---' but has no closing '---' line", DiagnosticSeverity.Error, Metadata);
@@ -65,6 +68,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoEntityMentioned = new("SB4003", "Article mentions no entity", "The article mentions no known entity; add entities to input/entities/ or list ids under 'entities'", DiagnosticSeverity.Warning, Body);
     public static readonly DiagnosticDescriptor UnsafeLink = new("SB4004", "Unsafe link removed", "Link to '{0}' uses a scheme other than http, https or mailto and is not rendered as a link", DiagnosticSeverity.Warning, Body);
     public static readonly DiagnosticDescriptor EmptyBody = new("SB4005", "Empty body", "The article has no body text", DiagnosticSeverity.Error, Body);
+    public static readonly DiagnosticDescriptor PlaceholderBody = new("SB4010", "Placeholder body", "The body is still the placeholder 'sitebuilder new article' wrote; replace it with the article text", DiagnosticSeverity.Warning, Body);
 
     // SB5xxx: links
     public static readonly DiagnosticDescriptor BrokenInternalLink = new("SB5001", "Internal link points nowhere", "Link '{0}' points to no page of the site", DiagnosticSeverity.Error, Links);

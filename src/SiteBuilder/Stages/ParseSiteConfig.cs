@@ -26,7 +26,12 @@ public static class ParseSiteConfig
         fields.ReportUnknown(KnownFields, DiagnosticDescriptors.UnknownSiteField);
         var title = fields.RequiredString("title", DiagnosticDescriptors.SiteFieldMissing, "title");
         var description = fields.String("description", out _)?.Trim() ?? "";
-        var language = fields.String("language", out _)?.Trim() is { Length: > 0 } lang ? lang : "en";
+        var language = fields.String("language", out var languageNode)?.Trim() is { Length: > 0 } lang ? lang : "en";
+        if (!IsLanguageTag(language))
+        {
+            diagnostics.Add(DiagnosticDescriptors.InvalidLanguage.Create(fields.At(languageNode!), language));
+            language = "en";
+        }
         var baseUrlText = fields.RequiredString("base_url", DiagnosticDescriptors.SiteFieldMissing, "base_url");
         Uri? baseUrl = null;
         if (baseUrlText is not null)
@@ -64,6 +69,14 @@ public static class ParseSiteConfig
         }
 
         return (new SiteConfig(title, description, baseUrl, language, overrides.ToEquatableArray()), diagnostics);
+    }
+
+    /// <summary>A BCP 47-shaped tag: letters, then letter/digit subtags joined by '-'.</summary>
+    public static bool IsLanguageTag(string value)
+    {
+        var parts = value.Split('-');
+        return parts[0].Length is >= 2 and <= 8 && parts[0].All(char.IsAsciiLetter)
+            && parts.Skip(1).All(p => p.Length is >= 1 and <= 8 && p.All(char.IsAsciiLetterOrDigit));
     }
 
     /// <summary>An absolute http(s) URL without query or fragment, its path ending in '/'.</summary>

@@ -14,7 +14,7 @@ internal readonly record struct YamlReadResult(YamlNode? Root, string? Error, in
 internal static class YamlReader
 {
     public const int MaxDepth = 64;
-    public const int MaxNodes = 100_000;
+    public const int MaxNodes = 1_000_000;
 
     public static YamlReadResult Read(string text, int lineOffset = 0)
     {
