@@ -17,36 +17,64 @@ internal sealed class TermEntry(string term, int id)
 {
     public string Term { get; } = term;
 
-    /// <summary>Dense creation number, used only as a key into scratch arrays; not part of the output.</summary>
+    /// <summary>Dense creation number (0, 1, 2, …); a key into arrays, not part of the output.</summary>
     public int Id { get; } = id;
-
-    /// <summary>lunr's <c>_index</c>: first-occurrence order over docs, fields and tokens. -1 until assigned.</summary>
-    public int Index { get; set; } = -1;
 }
 
-/// <summary>The set of distinct terms, shared by the analyzing threads (misses only; threads cache hits).</summary>
+/// <summary>
+/// The distinct terms and the trimmed tokens resolved so far, shared by the analyzing threads. Threads consult
+/// it only on a miss in their own cache, so each distinct token is stop-word-checked and stemmed once overall.
+/// </summary>
 internal sealed class TermTable
 {
-    private readonly Dictionary<string, TermEntry> _map = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _entries = [];
+    private readonly Dictionary<string, int> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
     private readonly Lock _lock = new();
+
+    public TermTable() => _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _entries.Count;
 
     public IReadOnlyList<TermEntry> Entries => _entries;
 
-    public TermEntry GetOrAdd(string term)
+    /// <summary>The term id of a trimmed token (-1 for a stop word) and the token as a string.</summary>
+    public (string Token, int Id) Resolve(ReadOnlySpan<char> token)
     {
         lock (_lock)
         {
-            if (!_map.TryGetValue(term, out TermEntry? entry))
+            if (_tokenLookup.TryGetValue(token, out string? known, out int knownId))
             {
-                entry = new TermEntry(term, _entries.Count);
-                _map.Add(term, entry);
-                _entries.Add(entry);
+                return (known, knownId);
+            }
+        }
+
+        // Stem outside the lock; another thread may race us to the same token, so check again when adding.
+        string text = token.ToString();
+        string? stem = LunrTokenizer.StopWords.Contains(text) ? null : LunrStemmer.Stem(text);
+        lock (_lock)
+        {
+            if (_tokenLookup.TryGetValue(token, out string? known, out int knownId))
+            {
+                return (known, knownId);
             }
 
-            return entry;
+            int id = -1;
+            if (stem is not null)
+            {
+                if (!_terms.TryGetValue(stem, out TermEntry? entry))
+                {
+                    entry = new TermEntry(stem, _entries.Count);
+                    _terms.Add(stem, entry);
+                    _entries.Add(entry);
+                }
+
+                id = entry.Id;
+            }
+
+            _tokens.Add(text, id);
+            return (text, id);
         }
     }
 }
@@ -56,10 +84,10 @@ internal sealed class TermTable
 /// first-occurrence order with their frequencies, its length, and optionally every token's position/index.
 /// </summary>
 internal sealed class DocumentAnalysis(
-    TermEntry[] terms, int[] frequencies, int[] fieldStart, int[] fieldLength, int[]? tokenStart, int[]? tokens)
+    int[] terms, int[] frequencies, int[] fieldStart, int[] fieldLength, int[]? tokenStart, int[]? tokens)
 {
-    /// <summary>Distinct terms of all fields, field after field.</summary>
-    public TermEntry[] Terms { get; } = terms;
+    /// <summary>Distinct terms (<see cref="TermEntry.Id"/>) of all fields, field after field.</summary>
+    public int[] Terms { get; } = terms;
 
     /// <summary>Term frequency of <see cref="Terms"/>[k] within its field.</summary>
     public int[] Frequencies { get; } = frequencies;
@@ -79,25 +107,35 @@ internal sealed class DocumentAnalysis(
 
 /// <summary>
 /// Runs documents through lunr's tokenizer and build pipeline. One instance per thread: it owns a cache from
-/// trimmed token to term (stop words map to null), the lowercasing buffers and the per-field scratch.
+/// trimmed token to term id (stop words map to -1), the lowercasing buffers and the per-field scratch.
 /// </summary>
+/// <remarks>
+/// Text is lowercased once per field, then scanned once: each character is classified (separator, ASCII word
+/// character, other) while the scanner tracks the trimmed range and hashes it, so a token already seen costs a
+/// hash probe and no allocation. Only a cache miss trims, checks stop words and stems.
+/// </remarks>
 internal sealed class Analyzer
 {
+    private const byte Other = 0;
+    private const byte Separator = 1;
+    private const byte Word = 2;
+
+    private static readonly byte[] AsciiKind = CreateAsciiKinds();
+
     private readonly TermTable _table;
     private readonly bool _recordTokens;
-    private readonly Dictionary<string, TermEntry?> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TermEntry?>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly TokenCache _cache = new();
 
     private char[] _lower = new char[1024];
     private char[] _scratch = new char[512];
 
-    // Scratch keyed by TermEntry.Id: the field stamp in which the term was last seen and its slot there.
+    // Scratch keyed by term id: the field stamp in which the term was last seen and its slot there.
     private int[] _stamp = new int[4096];
     private int[] _slot = new int[4096];
     private int _currentStamp;
 
     // Output of the current document.
-    private TermEntry[] _terms = new TermEntry[1024];
+    private int[] _terms = new int[1024];
     private int[] _frequencies = new int[1024];
     private int _termCount;
 
@@ -112,7 +150,6 @@ internal sealed class Analyzer
     {
         _table = table;
         _recordTokens = recordTokens;
-        _lookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public DocumentAnalysis Analyze(PendingDocument document)
@@ -159,30 +196,13 @@ internal sealed class Analyzer
         {
             foreach (string? item in items)
             {
-                ReadOnlySpan<char> lower = item is null ? default : Lower(item);
-                length += AddToken(lower, -1, 0, 0, firstTerm);
+                ReadOnlySpan<char> trimmed = item is null ? default : LunrTokenizer.Trim(Lower(item));
+                length += AddTerm(Lookup(trimmed, TokenCache.Hash(trimmed)), -1, 0, 0, firstTerm);
             }
         }
         else if (value.TextValue is { } text)
         {
-            ReadOnlySpan<char> s = Lower(text);
-            int i = 0;
-            int index = 0;
-            while (i < s.Length)
-            {
-                if (LunrTokenizer.IsSeparator(s[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (++i < s.Length && !LunrTokenizer.IsSeparator(s[i]))
-                {
-                }
-
-                length += AddToken(s[start..i], start, i - start, index++, firstTerm);
-            }
+            length = ScanText(Lower(text), firstTerm);
         }
 
         if (_recordTokens)
@@ -192,6 +212,81 @@ internal sealed class Analyzer
 
         return length;
     }
+
+    /// <summary>
+    /// Splits lowercased text into tokens (maximal runs of non-separators) and runs each through the pipeline.
+    /// The trimmed range runs from the first to the last ASCII word character; its hash is the running hash
+    /// as it stood after that last word character.
+    /// </summary>
+    private int ScanText(ReadOnlySpan<char> s, int firstTerm)
+    {
+        byte[] kinds = AsciiKind;
+        int length = 0;
+        int index = 0;
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (c < 128 ? kinds[c] == Separator : IsNonAsciiSeparator(c))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            int first = -1;
+            int last = -1;
+            uint hash = TokenCache.Start;
+            uint hashAtLast = TokenCache.Start;
+            for (; i < s.Length; i++)
+            {
+                c = s[i];
+                bool word;
+                if (c < 128)
+                {
+                    byte kind = kinds[c];
+                    if (kind == Separator)
+                    {
+                        break;
+                    }
+
+                    word = kind == Word;
+                }
+                else if (IsNonAsciiSeparator(c))
+                {
+                    break;
+                }
+                else
+                {
+                    word = false;
+                }
+
+                if (first < 0)
+                {
+                    if (!word)
+                    {
+                        continue;
+                    }
+
+                    first = i;
+                }
+
+                hash = TokenCache.Step(hash, c);
+                if (word)
+                {
+                    last = i;
+                    hashAtLast = hash;
+                }
+            }
+
+            ReadOnlySpan<char> trimmed = first < 0 ? default : s[first..(last + 1)];
+            length += AddTerm(Lookup(trimmed, hashAtLast), start, i - start, index++, firstTerm);
+        }
+
+        return length;
+    }
+
+    private static bool IsNonAsciiSeparator(char c) => c >= '\u00A0' && LunrTokenizer.IsSeparator(c);
 
     private ReadOnlySpan<char> Lower(string text)
     {
@@ -210,21 +305,27 @@ internal sealed class Analyzer
         return _lower.AsSpan(0, n);
     }
 
-    /// <summary>Runs one token through trimmer, stop-word filter and stemmer; returns 1 if a term came out.</summary>
-    private int AddToken(ReadOnlySpan<char> token, int start, int length, int index, int firstTerm)
+    /// <summary>The term id of a trimmed token, or -1 for a stop word; stems and caches it on a miss.</summary>
+    private int Lookup(ReadOnlySpan<char> trimmed, uint hash)
     {
-        ReadOnlySpan<char> trimmed = LunrTokenizer.Trim(token);
-        if (!_lookup.TryGetValue(trimmed, out TermEntry? entry))
+        if (_cache.TryGet(trimmed, hash, out int id))
         {
-            entry = Resolve(trimmed);
+            return id;
         }
 
-        if (entry is null)
+        (string token, id) = _table.Resolve(trimmed);
+        _cache.Add(token, hash, id);
+        return id;
+    }
+
+    /// <summary>Counts a term of the current field; returns 1, or 0 for a stop word.</summary>
+    private int AddTerm(int id, int start, int length, int index, int firstTerm)
+    {
+        if (id < 0)
         {
             return 0;
         }
 
-        int id = entry.Id;
         if (id >= _stamp.Length)
         {
             int size = Math.Max(id + 1, _stamp.Length * 2);
@@ -248,7 +349,7 @@ internal sealed class Analyzer
                 Array.Resize(ref _frequencies, _frequencies.Length * 2);
             }
 
-            _terms[_termCount] = entry;
+            _terms[_termCount] = id;
             _frequencies[_termCount] = 0;
             _termCount++;
         }
@@ -270,14 +371,6 @@ internal sealed class Analyzer
         }
 
         return 1;
-    }
-
-    private TermEntry? Resolve(ReadOnlySpan<char> trimmed)
-    {
-        string token = trimmed.ToString();
-        TermEntry? entry = LunrTokenizer.StopWords.Contains(token) ? null : _table.GetOrAdd(LunrStemmer.Stem(token));
-        _cache[token] = entry;
-        return entry;
     }
 
     /// <summary>Appends the field's tokens to the document's, grouped by term (a counting sort by slot).</summary>
@@ -318,5 +411,18 @@ internal sealed class Analyzer
         }
 
         _docTokenCount = offset;
+    }
+
+    private static byte[] CreateAsciiKinds()
+    {
+        var kinds = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            kinds[c] = LunrTokenizer.IsSeparator((char)c) ? Separator
+                : char.IsAsciiLetterOrDigit((char)c) || c == '_' ? Word
+                : Other;
+        }
+
+        return kinds;
     }
 }

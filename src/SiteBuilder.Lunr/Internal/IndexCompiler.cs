@@ -49,6 +49,8 @@ internal static class IndexCompiler
         // that already has a posting for (term, field) extends that posting instead of creating one.
         int termCount = table.Count;
         var counts = new int[checked(termCount * fieldCount)];
+        var indexOf = new int[termCount];
+        Array.Fill(indexOf, -1);
         var seenByRef = new Dictionary<int, HashSet<long>>();
         var merged = new bool[]?[documentCount];
         int nextIndex = 0;
@@ -67,19 +69,19 @@ internal static class IndexCompiler
             {
                 for (int k = a.FieldStart[f]; k < a.FieldStart[f + 1]; k++)
                 {
-                    TermEntry e = a.Terms[k];
-                    if (e.Index < 0)
+                    int id = a.Terms[k];
+                    if (indexOf[id] < 0)
                     {
-                        e.Index = nextIndex++;
+                        indexOf[id] = nextIndex++;
                     }
 
-                    if (seen is not null && !seen.Add(((long)e.Id * fieldCount) + f))
+                    if (seen is not null && !seen.Add(((long)id * fieldCount) + f))
                     {
                         (merged[d] ??= new bool[a.Terms.Length])[k] = true;
                         continue;
                     }
 
-                    counts[(e.Id * fieldCount) + f]++;
+                    counts[(id * fieldCount) + f]++;
                 }
             }
         }
@@ -103,7 +105,7 @@ internal static class IndexCompiler
         {
             int id = sorted[i].Id;
             sortedPosition[id] = i;
-            termIndex[i] = sorted[i].Index;
+            termIndex[i] = indexOf[id];
             for (int f = 0; f < fieldCount; f++)
             {
                 postStart[(i * fieldCount) + f] = total;
@@ -125,7 +127,7 @@ internal static class IndexCompiler
             idf[id] = JsMath.Log(1 + Math.Abs((documentCount - df[id] + 0.5) / (df[id] + 0.5)));
         }
 
-        Vectors vectors = Vectors.Build(settings, analyses, latest, refBoost, idf);
+        Vectors vectors = Vectors.Build(settings, analyses, latest, refBoost, idf, indexOf);
 
         return new LunrIndex(
             settings,
@@ -211,7 +213,7 @@ internal static class IndexCompiler
                 {
                     for (int k = a.FieldStart[f]; k < a.FieldStart[f + 1]; k++)
                     {
-                        int bucket = (sortedPosition[a.Terms[k].Id] * fieldCount) + f;
+                        int bucket = (sortedPosition[a.Terms[k]] * fieldCount) + f;
                         if (mergedHere is not null && mergedHere[k])
                         {
                             if (metadata)
@@ -395,7 +397,12 @@ internal static class IndexCompiler
         public required double[] Values { get; init; }
 
         public static Vectors Build(
-            IndexSettings settings, DocumentAnalysis[] analyses, List<int> latest, List<double> refBoost, double[] idf)
+            IndexSettings settings,
+            DocumentAnalysis[] analyses,
+            List<int> latest,
+            List<double> refBoost,
+            double[] idf,
+            int[] indexOf)
         {
             int fieldCount = settings.Fields.Length;
             int refCount = latest.Count;
@@ -445,17 +452,17 @@ internal static class IndexCompiler
                     double fieldBoost = settings.FieldBoosts[f];
                     for (int i = 0; i < count; i++)
                     {
-                        TermEntry e = a.Terms[first + i];
+                        int id = a.Terms[first + i];
                         double tf = a.Frequencies[first + i];
 
                         // idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (len / avg)) + tf), in JS evaluation order.
-                        double numerator = idf[e.Id] * ((k1 + 1) * tf);
+                        double numerator = idf[id] * ((k1 + 1) * tf);
                         double denominator = (k1 * (1 - b + (b * (fieldLength / average[f])))) + tf;
                         double score = numerator / denominator;
                         score *= fieldBoost;
                         score *= docBoost;
                         double rounded = JsNumber.Round(score * 1000) / 1000;
-                        terms[at + i] = e.Index;
+                        terms[at + i] = indexOf[id];
                         values[at + i] = rounded == 0 ? 0 : rounded;
                     }
 
