@@ -10,7 +10,7 @@ public sealed class TrickyCorporaFixture
     public const int Count = 400;
 
     private readonly Lazy<IReadOnlyList<string>> _expected = new(
-        () => LunrOracle.Build([.. Enumerable.Range(0, Count).Select(CorpusGenerator.Tricky)]));
+        () => LunrOracle.Build([.. Enumerable.Range(0, Count).Select(seed => CorpusGenerator.Tricky(seed))]));
 
     public string Expected(int seed) => _expected.Value[seed];
 }
@@ -47,6 +47,31 @@ public sealed class IndexDifferentialTests(TrickyCorporaFixture fixture) : IClas
         // Then the JSON is identical, byte for byte
         Assert.Equal(2000, index.DocumentCount);
         AssertSameBytes(expected, index, corpus.Name);
+    }
+
+    [Fact]
+    public void LargeTrickyCorporaBuiltInParallelSerializeByteForByteLikeLunrJs()
+    {
+        // Given tricky corpora of 400 documents each (analysed on several threads), with position and index
+        // metadata, duplicate refs and array-index refs
+        TestCorpus[] corpora =
+        [
+            .. Enumerable.Range(1000, 100)
+                .Select(seed => CorpusGenerator.Tricky(seed, documents: 400))
+                .Where(c => c.Fields.Count >= 2)
+                .Take(4)
+                .Select((c, i) => c with { MetadataWhitelist = i % 2 == 0 ? ["position", "index"] : ["index", "fields"] }),
+        ];
+        Assert.Equal(4, corpora.Length);
+
+        // When both builders index them
+        IReadOnlyList<string> expected = LunrOracle.Build(corpora);
+
+        // Then each is byte-identical
+        for (int i = 0; i < corpora.Length; i++)
+        {
+            AssertSameBytes(expected[i], corpora[i].BuildWithCSharp(), corpora[i].Name);
+        }
     }
 
     internal static void AssertSameBytes(string expected, LunrIndex index, string name)

@@ -73,7 +73,10 @@ internal static class CorpusGenerator
     /// A corpus of the given seed made from <see cref="TrickyPieces"/>, with varied fields, refs, boosts, value
     /// types (null, missing, numbers, booleans, arrays with null and number elements), whitelists and k1/b.
     /// </summary>
-    public static TestCorpus Tricky(int seed)
+    public static TestCorpus Tricky(int seed) => Tricky(seed, documents: null);
+
+    /// <summary>A tricky corpus with a given number of documents (otherwise 0–12).</summary>
+    public static TestCorpus Tricky(int seed, int? documents)
     {
         var random = new Random(seed);
         string refField = Pick(random, ["id", "id", "id", "ref", "slug"]);
@@ -104,8 +107,9 @@ internal static class CorpusGenerator
         double? b = random.Next(8) == 0 ? Pick(random, new double?[] { 0, 1, 1.5, -0.2, 0.3 }) : null;
 
         int documentCount = random.Next(12) switch { 0 => 0, 1 => 1, _ => random.Next(2, 13) };
+        documentCount = documents ?? documentCount;
         var refs = new List<object>();
-        var documents = new List<TestDocument>();
+        var docs = new List<TestDocument>();
         double?[] docBoosts = [null, null, null, null, 1, 2, 0, -1, 0.5, 10, 1e25, 1e-4];
         for (int d = 0; d < documentCount; d++)
         {
@@ -131,10 +135,10 @@ internal static class CorpusGenerator
                 values.Reverse();
             }
 
-            documents.Add(new TestDocument(values, Pick(random, docBoosts)));
+            docs.Add(new TestDocument(values, Pick(random, docBoosts)));
         }
 
-        return new TestCorpus($"tricky-{seed}", refField, fields, whitelist, documents, k1, b);
+        return new TestCorpus($"tricky-{seed}-{documentCount}", refField, fields, whitelist, docs, k1, b);
     }
 
     private static object MakeRef(Random random, int d, List<object> earlier)
