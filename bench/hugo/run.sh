@@ -6,7 +6,7 @@
 # A minimal Hugo site: one page per article (articles/<slug>/), the home page and the articles section paginated by 20,
 # and one list page per tag. No entities, mention linking, co-mentions, related articles or search: Hugo has none of them.
 # The generated Markdown is copied as it is into content/articles/ (its YAML front matter is valid Hugo front matter).
-# Prints every run and the median wall time and peak RSS of `hugo --quiet` (from /usr/bin/time), each a clean build.
+# Prints every run and the median wall time, CPU time and peak RSS of `hugo --quiet` (from /usr/bin/time), each a clean build.
 set -euo pipefail
 
 corpus=${1:?usage: bench/hugo/run.sh CORPUS_DIR [RUNS]}
@@ -34,13 +34,14 @@ TOML
 
 articles=$(find "$site/content/articles" -name '*.md' | wc -l)
 echo "hugo: $(hugo version | cut -d' ' -f2), $articles articles from $corpus, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-walls=(); rss=()
+walls=(); rss=(); cpus=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$site/public" "$site/resources"
-  out=$( { /usr/bin/time -f '%e %M' hugo --quiet --source "$site" --destination "$site/public" >/dev/null; } 2>&1 | tail -1)
-  wall=${out% *}; kb=${out#* }
-  walls+=("$wall"); rss+=("$kb")
-  echo "run $run: $wall s, peak RSS $((kb / 1024)) MiB, $(find "$site/public" -type f | wc -l) files, $(du -sm "$site/public" | cut -f1) MiB"
+  out=$( { /usr/bin/time -f '%e %M %U %S' hugo --quiet --source "$site" --destination "$site/public" >/dev/null; } 2>&1 | tail -1)
+  read -r wall kb user sys <<<"$out"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+  walls+=("$wall"); rss+=("$kb"); cpus+=("$cpu")
+  echo "run $run: $wall s, CPU $cpu s, peak RSS $((kb / 1024)) MiB, $(find "$site/public" -type f | wc -l) files, $(du -sm "$site/public" | cut -f1) MiB"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-echo "median of $runs: $(median "${walls[@]}") s, peak RSS $(( $(median "${rss[@]}" | cut -d. -f1) / 1024 )) MiB"
+echo "median of $runs: $(median "${walls[@]}") s wall, $(median "${cpus[@]}") s CPU (user + system), peak RSS $(( $(median "${rss[@]}" | cut -d. -f1) / 1024 )) MiB"
