@@ -74,6 +74,58 @@ public sealed class IndexDifferentialTests(TrickyCorporaFixture fixture) : IClas
         }
     }
 
+    [Theory]
+    [InlineData(0.5, "0.001")]
+    [InlineData(2.5, "0.003")]
+    [InlineData(-3.5, "-0.003")]
+    [InlineData(-0.5, "0")]
+    public void ScoresExactlyHalfwayRoundTowardPositiveInfinityLikeMathRound(double thousandths, string value)
+    {
+        // Given one document with one term, whose score is idf (len = avg, tf = 1), and a doc boost solved so that
+        // score * 1000 is exactly the tie (C#'s Math.Round would round 0.5 and 2.5 down and -3.5 away from zero)
+        double idf = Internal.JsMath.Log(1 + Math.Abs((1 - 1 + 0.5) / (1 + 0.5)));
+        double score = idf * ((1.2 + 1) * 1) / ((1.2 * (1 - 0.75 + (0.75 * (1.0 / 1.0)))) + 1);
+        double fieldBoost = 0;
+        double? boost = null;
+        while (boost is null)
+        {
+            fieldBoost++;
+            boost = BoostForExactProduct(score * fieldBoost, thousandths);
+        }
+
+        var corpus = new TestCorpus(
+            $"tie-{thousandths}",
+            "id",
+            [new TestField("title", fieldBoost)],
+            [],
+            [new TestDocument([new("id", "d"), new("title", "war")], boost)]);
+
+        // When both builders index it
+        string expected = LunrOracle.Build([corpus])[0];
+
+        // Then lunr rounds the tie up, and so does the C# builder
+        Assert.Contains($"[\"title/d\",[0,{value}]]", expected, StringComparison.Ordinal);
+        AssertSameBytes(expected, corpus.BuildWithCSharp(), corpus.Name);
+    }
+
+    /// <summary>A doc boost b with (score * b) * 1000 == target exactly in double arithmetic, if one exists.</summary>
+    private static double? BoostForExactProduct(double score, double target)
+    {
+        double b = target / 1000 / score;
+        for (int i = 0; i < 64; i++)
+        {
+            double product = score * b * 1000;
+            if (product == target)
+            {
+                return b;
+            }
+
+            b = (product < target) == (score > 0) ? Math.BitIncrement(b) : Math.BitDecrement(b);
+        }
+
+        return null;
+    }
+
     internal static void AssertSameBytes(string expected, LunrIndex index, string name)
     {
         string actual = index.ToJson();
