@@ -23,7 +23,10 @@ internal static class ColdBuild
         }
 
         var buildSeconds = clock.Elapsed.TotalSeconds;
-        var processSeconds = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds;
+        using var self = Process.GetCurrentProcess();
+        var processSeconds = (DateTime.Now - self.StartTime).TotalSeconds;
+        // CPU time (user + system, all threads) is far less sensitive than wall time to other work on the machine.
+        var cpuSeconds = self.TotalProcessorTime.TotalSeconds;
         // Read before anything else touches memory: the peak of the build, not of the measuring.
         var peak = ReadStatusKilobytes("VmHWM") * 1024;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -47,7 +50,7 @@ internal static class ColdBuild
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             [.. result.Timings.Select(t => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
-            buildSeconds, processSeconds, null, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
+            buildSeconds, processSeconds, null, cpuSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             new FileInfo(index).Length, GzipLength(index), new FileInfo(docs).Length, GzipLength(docs), load);
     }
 

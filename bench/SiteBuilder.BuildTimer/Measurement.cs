@@ -17,6 +17,7 @@ public sealed record Measurement(
     double BuildSeconds,
     double ProcessSeconds,
     double? ChildWallSeconds,
+    double CpuSeconds,
     long PeakRssBytes,
     long AllocatedBytes,
     int Gen0Collections,
