@@ -7,6 +7,18 @@ using SiteBuilder.Theme;
 
 namespace SiteBuilder.Cli;
 
+/// <summary>Where a command writes: the invocation's output and error writers (the console unless a caller, e.g. a test, supplies others).</summary>
+internal sealed record Terminal(TextWriter Out, TextWriter Error, bool Color)
+{
+    public static Terminal Of(ParseResult result)
+    {
+        var configuration = result.InvocationConfiguration;
+        var error = configuration.Error;
+        var color = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        return new Terminal(configuration.Output, error, color);
+    }
+}
+
 /// <summary>The <c>sitebuilder</c> command line: build, check, new, serve.</summary>
 internal static class SiteBuilderCommand
 {
@@ -14,87 +26,88 @@ internal static class SiteBuilderCommand
     public const int Failure = 1;
     public const int InternalError = 70;
 
-    private static readonly Option<string> Input = new("--input", "-i")
+    public static RootCommand Create()
+    {
+        var root = new ExampleRootCommand(
+            "SiteBuilder turns a folder of news articles (Markdown or text with YAML metadata) and an entity catalog into a cross-linked, searchable static site.",
+            "sitebuilder check                      # report every problem in input/, write nothing",
+            "sitebuilder build                      # build input/ into _site/",
+            "sitebuilder build --base-url https://owner.github.io/archive/",
+            "sitebuilder new article --title \"…\" --source \"…\" --from article.txt",
+            "sitebuilder new entity --name \"Keir Starmer\" --kind person --alias Starmer",
+            "sitebuilder <command> --help           # the options and examples of one command");
+        root.Subcommands.Add(BuildCommand());
+        root.Subcommands.Add(CheckCommand());
+        root.Subcommands.Add(NewCommand.Create());
+        HelpWithExamplesAction.Install(root);
+        return root;
+    }
+
+    internal static Option<string> InputOption() => new("--input", "-i")
     {
         Description = "The input folder (site.yml, entities/, articles/).",
         DefaultValueFactory = _ => "input",
         HelpName = "dir",
     };
 
-    private static readonly Option<string> Output = new("--output", "-o")
+    private static Option<DiagnosticFormat> FormatOption() => new("--format")
     {
-        Description = "The output folder; replaced atomically when the build succeeds.",
-        DefaultValueFactory = _ => "_site",
-        HelpName = "dir",
+        Description = "How to print diagnostics: human (source line and caret; the default), msbuild (path(line,col): error SB0000: message), "
+            + "github (workflow annotations and a step summary), json, or sarif (SARIF 2.1.0, for code scanning).",
+        HelpName = "human|msbuild|github|json|sarif",
     };
 
-    private static readonly Option<string?> BaseUrl = new("--base-url")
+    private static Option<bool> WarnAsErrorOption() => new("--warnaserror")
     {
-        Description = "The absolute URL the site is published at (overrides base_url in site.yml), e.g. https://owner.github.io/repo/.",
-        HelpName = "url",
+        Description = "Treat warnings as errors (exit code 1 when there is any warning).",
     };
-
-    private static readonly Option<DiagnosticFormat> Format = new("--format")
-    {
-        Description = "How to print diagnostics: human, msbuild, github or json.",
-        DefaultValueFactory = _ => DiagnosticFormat.Human,
-    };
-
-    private static readonly Option<bool> WarnAsError = new("--warnaserror")
-    {
-        Description = "Treat warnings as errors.",
-    };
-
-    public static RootCommand Create()
-    {
-        var root = new RootCommand("""
-            SiteBuilder turns a folder of news articles (Markdown or text with YAML metadata) and an entity catalog
-            into a cross-linked, searchable static site.
-
-            Examples:
-              sitebuilder build
-              sitebuilder build --base-url https://owner.github.io/archive/
-              sitebuilder check --format github
-            """);
-        root.Subcommands.Add(BuildCommand());
-        root.Subcommands.Add(CheckCommand());
-        return root;
-    }
 
     private static Command BuildCommand()
     {
-        var command = new Command("build", """
-            Build the site from the input folder into the output folder. Every problem in the input is reported;
-            on any error nothing is written and the previous output stays as it was.
-
-            Examples:
-              sitebuilder build
-              sitebuilder build --input input --output _site --base-url https://example.org/sub/
-            """)
+        var input = InputOption();
+        var output = new Option<string>("--output", "-o")
         {
-            Input, Output, BaseUrl, Format, WarnAsError,
+            Description = "The output folder; replaced atomically when the build succeeds.",
+            DefaultValueFactory = _ => "_site",
+            HelpName = "dir",
         };
-        command.SetAction((result, cancellationToken) => Guard(async () =>
+        var baseUrl = new Option<string?>("--base-url")
         {
-            var options = Options(result, out var error);
+            Description = "The absolute URL the site is published at (overrides base_url in site.yml), e.g. https://owner.github.io/repo/.",
+            HelpName = "url",
+        };
+        var format = FormatOption();
+        var warnAsError = WarnAsErrorOption();
+        var command = new ExampleCommand(
+            "build",
+            "Build the site from the input folder into the output folder. Every problem in the input is reported; on any error nothing is written and the previous output stays as it was.",
+            "sitebuilder build",
+            "sitebuilder build --input input --output _site --base-url https://example.org/sub/",
+            "sitebuilder build --format github --warnaserror")
+        {
+            input, output, baseUrl, format, warnAsError,
+        };
+        command.SetAction((result, cancellationToken) => Guard(result, async terminal =>
+        {
+            var options = Options(result, input, output, baseUrl, warnAsError, out var error);
             if (options is null)
             {
-                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+                terminal.Error.Write(error + "\n");
                 return Failure;
             }
 
             var clock = Stopwatch.StartNew();
             await using var renderer = ThemeRenderer.Create();
             var build = await SiteGenerator.BuildAsync(options, renderer, cancellationToken).ConfigureAwait(false);
-            Report(build.Diagnostics, result.GetValue(Format), options.DisplayRoot);
+            Report(terminal, build.Diagnostics, result.GetValue(format), options.DisplayRoot);
             if (!build.Succeeded)
             {
-                await Console.Error.WriteLineAsync(Summary(build.Diagnostics, "Build failed; nothing was written.")).ConfigureAwait(false);
+                terminal.Error.Write(Summary(build.Diagnostics, "Build failed; nothing was written.") + "\n");
                 return Failure;
             }
 
             var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-            Console.Out.Write($"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({build.Files} files) in {seconds} s → {options.OutputDirectory}\n");
+            terminal.Out.Write($"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({build.Files} files) in {seconds} s → {options.OutputDirectory}\n");
             return Success;
         }));
         return command;
@@ -102,38 +115,41 @@ internal static class SiteBuilderCommand
 
     private static Command CheckCommand()
     {
-        var command = new Command("check", """
-            Check the input folder and report every problem, writing nothing. Exit code 1 when there are errors.
-
-            Examples:
-              sitebuilder check
-              sitebuilder check --format github --warnaserror
-            """)
+        var input = InputOption();
+        var format = FormatOption();
+        var warnAsError = WarnAsErrorOption();
+        var command = new ExampleCommand(
+            "check",
+            "Check the input folder and report every problem, writing nothing. Exit code 1 when there are errors. Every diagnostic ID is explained in docs/diagnostics.md.",
+            "sitebuilder check",
+            "sitebuilder check --input tests/SiteBuilder.Tests/Contributors/Fixtures/mistakes/input",
+            "sitebuilder check --format github --warnaserror",
+            "sitebuilder check --format sarif > sitebuilder.sarif")
         {
-            Input, Format, WarnAsError,
+            input, format, warnAsError,
         };
-        command.SetAction((result, _) => Guard(() =>
+        command.SetAction((result, _) => Guard(result, terminal =>
         {
-            var options = Options(result, out var error);
+            var options = Options(result, input, null, null, warnAsError, out var error);
             if (options is null)
             {
-                Console.Error.WriteLine(error);
+                terminal.Error.Write(error + "\n");
                 return Task.FromResult(Failure);
             }
 
             var analysis = SiteGenerator.Analyze(options);
-            Report(analysis.Diagnostics, result.GetValue(Format), options.DisplayRoot);
-            Console.Error.WriteLine(Summary(analysis.Diagnostics, analysis.HasErrors ? "Check failed." : "Check passed."));
+            Report(terminal, analysis.Diagnostics, result.GetValue(format), options.DisplayRoot);
+            terminal.Error.Write(Summary(analysis.Diagnostics, analysis.HasErrors ? "Check failed." : "Check passed.") + "\n");
             return Task.FromResult(analysis.HasErrors ? Failure : Success);
         }));
         return command;
     }
 
-    private static BuildOptions? Options(ParseResult result, out string? error)
+    private static BuildOptions? Options(ParseResult result, Option<string> input, Option<string>? output, Option<string?>? baseUrlOption, Option<bool> warnAsError, out string? error)
     {
         error = null;
         Uri? baseUrl = null;
-        if (result.GetValue(BaseUrl) is { } text)
+        if (baseUrlOption is not null && result.GetValue(baseUrlOption) is { } text)
         {
             baseUrl = ParseSiteConfig.ParseBaseUrl(text);
             if (baseUrl is null)
@@ -143,35 +159,39 @@ internal static class SiteBuilderCommand
             }
         }
 
-        var output = result.CommandResult.Command.Options.Contains(Output) ? result.GetValue(Output)! : "_site";
-        return new BuildOptions(result.GetValue(Input)!, output, baseUrl, Environment.CurrentDirectory,
-            DateOnly.FromDateTime(DateTime.UtcNow), result.GetValue(WarnAsError));
+        var outputDirectory = output is null ? "_site" : result.GetValue(output)!;
+        return new BuildOptions(result.GetValue(input)!, outputDirectory, baseUrl, Environment.CurrentDirectory,
+            DateOnly.FromDateTime(DateTime.UtcNow), result.GetValue(warnAsError));
     }
 
-    private static void Report(IReadOnlyList<Diagnostic> diagnostics, DiagnosticFormat format, string displayRoot)
+    /// <summary>Human output goes to the error writer (it is for people); the machine formats go to the output writer.</summary>
+    private static void Report(Terminal terminal, IReadOnlyList<Diagnostic> diagnostics, DiagnosticFormat format, string displayRoot)
     {
-        var writer = format is DiagnosticFormat.Human ? Console.Error : Console.Out;
-        var color = format is DiagnosticFormat.Human && !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
-        DiagnosticFormatter.Write(writer, diagnostics, format, displayRoot, color);
+        var writer = format is DiagnosticFormat.Human ? terminal.Error : terminal.Out;
+        var summaryPath = format is DiagnosticFormat.Github ? Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") : null;
+        DiagnosticFormatter.Write(writer, diagnostics, format, displayRoot, terminal.Color && format is DiagnosticFormat.Human, summaryPath);
     }
 
     private static string Summary(IReadOnlyList<Diagnostic> diagnostics, string verdict)
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        return $"{verdict} {errors} error(s), {warnings} warning(s).";
+        var infos = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Info);
+        var text = $"{verdict} {errors} error(s), {warnings} warning(s)";
+        return (infos > 0 ? text + $", {infos} info" : text) + ".";
     }
 
     /// <summary>Runs a command; an unexpected exception is a bug in SiteBuilder, reported in one line, never as a stack trace (set SITEBUILDER_DEBUG=1 for it).</summary>
-    private static async Task<int> Guard(Func<Task<int>> action)
+    internal static async Task<int> Guard(ParseResult result, Func<Terminal, Task<int>> action)
     {
+        var terminal = Terminal.Of(result);
         try
         {
-            return await action().ConfigureAwait(false);
+            return await action(terminal).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            terminal.Error.Write("Cancelled.\n");
             return 130;
         }
 #pragma warning disable CA1031 // The top level turns every unexpected failure into one line.
@@ -179,7 +199,7 @@ internal static class SiteBuilderCommand
 #pragma warning restore CA1031
         {
             var detail = Environment.GetEnvironmentVariable("SITEBUILDER_DEBUG") is null ? ex.Message : ex.ToString();
-            await Console.Error.WriteLineAsync($"sitebuilder: internal error: {detail}\nThis is a bug in SiteBuilder; please report it with the input that caused it.").ConfigureAwait(false);
+            terminal.Error.Write($"sitebuilder: internal error: {detail}\nThis is a bug in SiteBuilder; please report it with the input that caused it.\n");
             return InternalError;
         }
     }

@@ -14,6 +14,9 @@ public static class ParseArticles
 {
     public const int MaxTitleLength = 500;
 
+    /// <summary>The body <c>sitebuilder new article</c> writes when it is given no text; reported (SB4010) until it is replaced.</summary>
+    public const string PlaceholderBody = "Replace this paragraph with the article text: Markdown, paragraphs separated by blank lines.";
+
     internal static readonly string[] KnownFields = ["title", "date", "source", "source_url", "author", "summary", "entities", "tags"];
 
     public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
@@ -146,6 +149,10 @@ public static class ParseArticles
         if (string.IsNullOrWhiteSpace(bodyText))
         {
             diagnostics.Add(DiagnosticDescriptors.EmptyBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
+        }
+        else if (string.Equals(bodyText.Trim(), PlaceholderBody, StringComparison.Ordinal))
+        {
+            diagnostics.Add(DiagnosticDescriptors.PlaceholderBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
         }
 
         if (title is null || source is null || date is null || !slugValid || string.IsNullOrWhiteSpace(bodyText))

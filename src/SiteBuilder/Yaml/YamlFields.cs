@@ -53,15 +53,19 @@ internal sealed class YamlFields
         }
     }
 
-    /// <summary>A required, non-empty string field.</summary>
+    /// <summary>A required, non-empty string field: <paramref name="missing"/> at the mapping when absent, SB1020 at the value when empty.</summary>
     public string? RequiredString(string key, DiagnosticDescriptor missing, params object?[] missingArgs)
     {
         var value = String(key, out var node);
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (node is null or YamlScalar)
+            if (node is null)
             {
-                _diagnostics.Add(missing.Create(node is null ? Location : At(node), missingArgs));
+                _diagnostics.Add(missing.Create(Location, missingArgs));
+            }
+            else if (node is YamlScalar)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.EmptyRequiredField.Create(At(node), key));
             }
 
             return null;
