@@ -39,6 +39,7 @@ internal static class SiteBuilderCommand
         root.Subcommands.Add(BuildCommand());
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(Serve.ServeCommand.Create());
         HelpWithExamplesAction.Install(root);
         return root;
     }

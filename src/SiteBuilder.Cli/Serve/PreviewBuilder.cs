@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Model;
+using SiteBuilder.Stages;
+using SiteBuilder.Theme;
+
+namespace SiteBuilder.Cli.Serve;
+
+/// <summary>
+/// The outcome of one preview build. <see cref="BasePath"/> is the path the site expects to be served under ("/archive/"),
+/// or null when it could not be read (a broken site.yml); <see cref="Summary"/> is one line for the terminal and the browser.
+/// </summary>
+internal sealed record PreviewBuildResult(bool Succeeded, string? BasePath, IReadOnlyList<Diagnostic> Diagnostics, string Summary);
+
+/// <summary>
+/// All the preview server needs from the engine: build the site into a folder and say how it went. On failure the folder
+/// must be left as it was, so the last good site keeps being served. Calls never overlap.
+/// </summary>
+internal interface IPreviewBuilder
+{
+    Task<PreviewBuildResult> BuildAsync(string outputDirectory, CancellationToken cancellationToken);
+}
+
+/// <summary>Builds with <see cref="SiteGenerator.BuildAsync"/> and the theme; one renderer for the whole session.</summary>
+internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
+{
+    private readonly string _inputDirectory;
+    private readonly Uri? _baseUrl;
+    private readonly string _displayRoot;
+    private readonly ThemeRenderer _renderer = ThemeRenderer.Create();
+
+    public EnginePreviewBuilder(string inputDirectory, Uri? baseUrl, string displayRoot)
+    {
+        _inputDirectory = inputDirectory;
+        _baseUrl = baseUrl;
+        _displayRoot = displayRoot;
+    }
+
+    public async Task<PreviewBuildResult> BuildAsync(string outputDirectory, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = new BuildOptions(_inputDirectory, outputDirectory, _baseUrl, _displayRoot, DateOnly.FromDateTime(DateTime.UtcNow));
+        var build = await SiteGenerator.BuildAsync(options, _renderer, cancellationToken).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var errors = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        var summary = build.Succeeded
+            ? $"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages in {seconds} s" + (warnings > 0 ? $" ({warnings} warning(s))." : ".")
+            : $"Build failed: {errors} error(s), {warnings} warning(s).";
+        return new PreviewBuildResult(build.Succeeded, BasePath(), build.Diagnostics, summary);
+    }
+
+    /// <summary>The base path of --base-url, or of site.yml's base_url (read on every build: it may have been edited).</summary>
+    private string? BasePath()
+    {
+        if (_baseUrl is not null)
+        {
+            return new SiteUrls(_baseUrl).BasePath;
+        }
+
+        try
+        {
+            var path = Path.Combine(_inputDirectory, "site.yml");
+            var (site, _) = ParseSiteConfig.Run(new SourceFile("site.yml", File.ReadAllText(path)));
+            return site?.BasePath;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
+}
