@@ -14,6 +14,20 @@ internal static class Corpora
 
     private static readonly ConcurrentDictionary<int, Lazy<AnalysisResult>> Analyses = new();
 
+    /// <summary>The sizes a benchmark runs at: <paramref name="defaults"/>, or those of them listed in SITEBUILDER_BENCH_SIZES (e.g. "100,1000").</summary>
+    public static IEnumerable<int> Sizes(params int[] defaults)
+    {
+        var only = Environment.GetEnvironmentVariable("SITEBUILDER_BENCH_SIZES");
+        if (string.IsNullOrWhiteSpace(only))
+        {
+            return defaults;
+        }
+
+        var wanted = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s.Replace("_", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
+        return defaults.Intersect(wanted);
+    }
+
     public static string Folder(int articles)
     {
         var folder = Path.Combine(Path.GetTempPath(), "sitebuilder-bench", $"corpus-{articles}-e{Entities}-s{Seed}");

@@ -15,8 +15,10 @@ public class MentionMatchingBenchmarks
     private string[] _bodies = [];
     private EquatableArray<Entity> _entities;
 
-    [Params(100, 1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000, 10_000);
 
     [GlobalSetup]
     public void Setup()
@@ -52,8 +54,10 @@ public class LinkingBenchmarks
     private CorpusGraph _graph = null!;
     private SiteUrls _urls = null!;
 
-    [Params(100, 1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000, 10_000);
 
     [GlobalSetup]
     public void Setup()
@@ -79,8 +83,10 @@ public class SearchIndexBenchmarks
     private IReadOnlyList<SearchDocument> _documents = [];
     private CorpusGraph _graph = null!;
 
-    [Params(100, 1_000, 10_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000, 10_000);
 
     [GlobalSetup]
     public void Setup()
@@ -104,8 +110,10 @@ public class MarkdownBenchmarks
     private MentionMatcher _matcher = null!;
     private SiteUrls _urls = null!;
 
-    [Params(100, 1_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000);
 
     [GlobalSetup]
     public void Setup()
@@ -126,8 +134,10 @@ public class PageRenderingBenchmarks
     private ThemeRenderer _renderer = null!;
     private Site _site = null!;
 
-    [Params(100, 1_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000);
 
     [GlobalSetup]
     public void Setup()
@@ -159,8 +169,10 @@ public class WriteBenchmarks
     private List<OutputFile> _files = [];
     private string _root = "";
 
-    [Params(100, 1_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Articles { get; set; }
+
+    public static IEnumerable<int> Sizes => Corpora.Sizes(100, 1_000);
 
     [GlobalSetup]
     public void Setup()
