@@ -6,7 +6,10 @@ namespace SiteBuilder.BuildTimer;
 /// <summary>How long one stage took, in milliseconds (from <c>BuildResult.Timings</c>).</summary>
 public sealed record StageTime(string Stage, double Milliseconds);
 
-/// <summary>Everything one cold build measured. Sizes in bytes, times in seconds unless named otherwise.</summary>
+/// <summary>
+/// Everything one cold build measured. Sizes in bytes, times in seconds unless named otherwise. <see cref="ChildWallSeconds"/> is
+/// spawn → exit as the parent saw it, which includes the timer's own size and gzip measurements after the build.
+/// </summary>
 public sealed record Measurement(
     int Articles,
     int Entities,
