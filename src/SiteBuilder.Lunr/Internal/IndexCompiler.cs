@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SiteBuilder.Lunr.Internal;
 
 /// <summary>
@@ -448,10 +450,24 @@ internal static class IndexCompiler
                     int at = start[(r * fieldCount) + f];
                     int first = a.FieldStart[f];
                     int count = a.FieldStart[f + 1] - first;
-                    double fieldLength = a.FieldLength[f];
-                    double fieldBoost = settings.FieldBoosts[f];
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    // Entries must ascend by term index: sort (index, slot) pairs packed into longs.
+                    long[] order = ArrayPool<long>.Shared.Rent(count);
                     for (int i = 0; i < count; i++)
                     {
+                        order[i] = ((long)indexOf[a.Terms[first + i]] << 32) | (uint)i;
+                    }
+
+                    order.AsSpan(0, count).Sort();
+                    double fieldLength = a.FieldLength[f];
+                    double fieldBoost = settings.FieldBoosts[f];
+                    for (int j = 0; j < count; j++)
+                    {
+                        int i = (int)(order[j] & 0xFFFFFFFF);
                         int id = a.Terms[first + i];
                         double tf = a.Frequencies[first + i];
 
@@ -462,11 +478,11 @@ internal static class IndexCompiler
                         score *= fieldBoost;
                         score *= docBoost;
                         double rounded = JsNumber.Round(score * 1000) / 1000;
-                        terms[at + i] = indexOf[id];
-                        values[at + i] = rounded == 0 ? 0 : rounded;
+                        terms[at + j] = (int)(order[j] >> 32);
+                        values[at + j] = rounded == 0 ? 0 : rounded;
                     }
 
-                    Array.Sort(terms, values, at, count);
+                    ArrayPool<long>.Shared.Return(order);
                 }
             }
 
