@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Reflection;
 
 namespace SiteBuilder.Cli;
 
@@ -51,4 +52,25 @@ internal sealed class HelpWithExamplesAction(CommandLineAction standard) : Synch
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExamplesAction(help.Action ?? new HelpAction());
     }
+}
+
+/// <summary>
+/// <c>--version</c>: the informational version of this tool (e.g. 0.1.0+commit), whatever process hosts it. The standard
+/// action prints the entry assembly's, which is the test host's when the command runs in-process.
+/// </summary>
+internal sealed class ToolVersionAction : SynchronousCommandLineAction
+{
+    public static string Version { get; } =
+        typeof(ToolVersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ToolVersionAction).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    public override bool ClearsParseErrors => true;
+
+    public override int Invoke(ParseResult parseResult)
+    {
+        parseResult.InvocationConfiguration.Output.Write(Version + "\n");
+        return 0;
+    }
+
+    public static void Install(RootCommand root) => root.Options.OfType<VersionOption>().Single().Action = new ToolVersionAction();
 }

@@ -40,7 +40,9 @@ internal static class SiteBuilderCommand
         root.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(Serve.ServeCommand.Create());
+        root.HelpName = "sitebuilder";
         HelpWithExamplesAction.Install(root);
+        ToolVersionAction.Install(root);
         return root;
     }
 
