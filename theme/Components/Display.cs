@@ -74,4 +74,12 @@ internal static class Display
     /// <summary>Only http(s) URLs become external links, so a stray "javascript:" in the input can never be clicked.</summary>
     public static bool IsWebUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    /// <summary>Escapes a value for a double-quoted attribute written as literal markup.</summary>
+    public static string Attribute(string value) => value
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal);
 }
