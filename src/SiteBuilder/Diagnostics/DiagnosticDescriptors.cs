@@ -28,8 +28,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidDiagnosticOverride = new("SB1010", "Invalid diagnostic override", "Diagnostic override '{0}: {1}' is invalid: use an SB#### id and one of error, warning, info, none", DiagnosticSeverity.Warning, Site);
     public static readonly DiagnosticDescriptor WrongFieldType = new("SB1011", "Field has the wrong type", "'{0}' must be {1}", DiagnosticSeverity.Error, Input);
     public static readonly DiagnosticDescriptor YamlTooComplex = new("SB1012", "YAML too deep or too large", "YAML document is too complex: {0}", DiagnosticSeverity.Error, Input);
-    public static readonly DiagnosticDescriptor InvalidLanguage = new("SB1014", "Invalid language", "language '{0}' is not a language tag such as en or en-GB", DiagnosticSeverity.Error, Site);
     public static readonly DiagnosticDescriptor NulCharacter = new("SB1013", "NUL character in file", "The file contains a NUL character at line {0}; text files must not contain NUL", DiagnosticSeverity.Error, Input);
+    public static readonly DiagnosticDescriptor InvalidLanguage = new("SB1014", "Invalid language", "language '{0}' is not a language tag such as en or en-GB", DiagnosticSeverity.Error, Site);
     public static readonly DiagnosticDescriptor EmptyRequiredField = new("SB1020", "Required field is empty", "'{0}' is required and must not be empty", DiagnosticSeverity.Error, Input);
     public static readonly DiagnosticDescriptor DuplicateField = new("SB1021", "Field given twice", "'{0}' is given twice (first on line {1}); YAML allows each field once, so keep one", DiagnosticSeverity.Error, Input);
 
