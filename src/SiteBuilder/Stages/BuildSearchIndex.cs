@@ -7,7 +7,11 @@ using SiteBuilder.Model;
 namespace SiteBuilder.Stages;
 
 /// <summary>One searchable page: an article or an entity. <see cref="Ref"/> is its URL relative to the site root.</summary>
-public sealed record SearchDocument(string Ref, string Kind, string Title, string? Entities, string? Aliases, string Summary, string? Body, string? Date, string? Source);
+public sealed record SearchDocument(string Ref, string Kind, string Title, string? Entities, string? Aliases, string Summary, string? Body, string? Date, string? Source)
+{
+    /// <summary>The entity's aliases one by one (the <see cref="Aliases"/> field joins them with spaces for the index).</summary>
+    public IReadOnlyList<string> AliasList { get; init; } = [];
+}
 
 /// <summary>The search files: the lunr 2.3.9 index and the display data the results show, both UTF-8 JSON.</summary>
 public sealed record SearchFiles(byte[] IndexJson, byte[] DocsJson, int DocumentCount);
@@ -37,7 +41,10 @@ public static class BuildSearchIndex
         {
             var entity = node.Entity;
             documents.Add(new SearchDocument(SiteUrls.Entity(entity.Id), entity.Kind.ToString().ToLowerInvariant(), entity.Name, null,
-                entity.Aliases.Count == 0 ? null : string.Join(' ', entity.Aliases), entity.Description ?? "", null, null, null));
+                entity.Aliases.Count == 0 ? null : string.Join(' ', entity.Aliases), entity.Description ?? "", null, null, null)
+            {
+                AliasList = entity.Aliases,
+            });
         }
 
         return documents;
@@ -92,6 +99,17 @@ public static class BuildSearchIndex
                 }
 
                 writer.WriteString("x", document.Summary);
+                if (document.Aliases is not null)
+                {
+                    writer.WriteStartArray("a");
+                    foreach (var alias in document.AliasList)
+                    {
+                        writer.WriteStringValue(alias);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
                 writer.WriteEndObject();
             }
 
