@@ -81,14 +81,18 @@ internal static class SiteBuilderCommand
         };
         var format = FormatOption();
         var warnAsError = WarnAsErrorOption();
+        var checkLinks = new Option<bool>("--check-links")
+        {
+            Description = "After building, check that every link of the written site that stays on it (pages, assets, sitemap) names a file of the output folder; exit code 1 if not (SB6004). CI uses it.",
+        };
         var command = new ExampleCommand(
             "build",
             "Build the site from the input folder into the output folder. Every problem in the input is reported; on any error nothing is written and the previous output stays as it was.",
             "sitebuilder build",
             "sitebuilder build --input input --output _site --base-url https://example.org/sub/",
-            "sitebuilder build --format github --warnaserror")
+            "sitebuilder build --format github --warnaserror --check-links")
         {
-            input, output, baseUrl, format, warnAsError,
+            input, output, baseUrl, format, warnAsError, checkLinks,
         };
         command.SetAction((result, cancellationToken) => Guard(result, async terminal =>
         {
@@ -111,6 +115,14 @@ internal static class SiteBuilderCommand
 
             var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
             terminal.Out.Write($"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({build.Files} files) in {seconds} s → {options.OutputDirectory}\n");
+            if (result.GetValue(checkLinks))
+            {
+                var broken = BuiltSiteLinks.Check(options.OutputDirectory, options.BaseUrl ?? SiteBaseUrl(options.InputDirectory), options.DisplayRoot);
+                Report(terminal, broken, result.GetValue(format), options.DisplayRoot);
+                terminal.Error.Write(broken.Count == 0 ? "Links checked: none broken.\n" : $"Link check failed: {broken.Count} broken link(s) in {options.OutputDirectory}.\n");
+                return broken.Count == 0 ? Success : Failure;
+            }
+
             return Success;
         }));
         return command;
@@ -165,6 +177,15 @@ internal static class SiteBuilderCommand
         var outputDirectory = output is null ? "_site" : result.GetValue(output)!;
         return new BuildOptions(result.GetValue(input)!, outputDirectory, baseUrl, Environment.CurrentDirectory,
             DateOnly.FromDateTime(DateTime.UtcNow), result.GetValue(warnAsError));
+    }
+
+    /// <summary>The base_url of site.yml (the build has just read it without error).</summary>
+    private static Uri SiteBaseUrl(string inputDirectory)
+    {
+        var path = Path.Combine(inputDirectory, "site.yml");
+        var text = ReadInputFiles.Decode(File.ReadAllBytes(path), path, new System.Collections.Concurrent.ConcurrentBag<Diagnostic>()) ?? "";
+        return ParseSiteConfig.Run(new Model.SourceFile(path, text)).Site?.BaseUrl
+            ?? throw new InvalidOperationException("site.yml has no valid base_url after a successful build");
     }
 
     /// <summary>Human output goes to the error writer (it is for people); the machine formats go to the output writer.</summary>

@@ -77,6 +77,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UrlCollision = new("SB6001", "Two inputs map to one URL", "'{0}' is produced by both '{1}' and '{2}'", DiagnosticSeverity.Error, Output);
     public static readonly DiagnosticDescriptor InvalidOutputFolder = new("SB6002", "Invalid output folder", "Output folder '{0}' is not allowed: {1}", DiagnosticSeverity.Error, Output);
     public static readonly DiagnosticDescriptor WriteFailed = new("SB6003", "Output could not be written", "Writing the site failed: {0}", DiagnosticSeverity.Error, Output);
+    public static readonly DiagnosticDescriptor BrokenSiteLink = new("SB6004", "Broken link in the built site", "Link '{0}' points to no file of the built site", DiagnosticSeverity.Error, Output);
 
     /// <summary>Every descriptor, ordered by ID.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)

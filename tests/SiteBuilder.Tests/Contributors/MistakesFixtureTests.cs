@@ -148,6 +148,7 @@ public sealed partial class MistakesFixtureTests(MistakesCorpus corpus) : IClass
             ["SB6001"] = "cannot come from input: SB3007, SB2004 and SB3011 catch two files with one URL first; a planner self-check",
             ["SB6002"] = "build only (the output folder): OutputTests",
             ["SB6003"] = "build only (a failed write)",
+            ["SB6004"] = "build --check-links only, on the written site: BuiltSiteLinksTests",
         };
 
         var covered = MistakesCorpus.Expected.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
