@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Sums a speedscope profile (as written by `dotnet-trace collect --format speedscope`) by method.
 
-    python3 bench/speedscope-top.py PROFILE.speedscope.json [--top 30] [--match TEXT] [--exclude-idle]
+    python3 bench/speedscope-top.py PROFILE.speedscope.json [--top 30] [--match TEXT] [--exclude-idle] [--managed-cpu]
 
 Prints the methods with the most exclusive time (the method itself was on top of the stack) and the most inclusive time
 (the method was anywhere on the stack), over all threads. dotnet-trace samples every thread, waiting ones too; TraceEvent
 ends each stack with CPU_TIME (managed code running) or UNMANAGED_CODE_TIME (native code: syscalls, the GC, waits).
 Native samples are listed as "[native] <calling method>". --exclude-idle drops samples whose top managed frame is a wait
 (Monitor.Wait, the thread pool's semaphore, ...). --match keeps only methods whose name contains TEXT in the inclusive
-list (e.g. SiteBuilder). Profile with the build timer's --keep-output, or its clean-up of the output shows up too.
+list (e.g. SiteBuilder). --managed-cpu keeps only samples in running managed code, the closest to CPU time this
+trace gives (GC and syscalls are native). Profile with the build timer's --keep-output, or its clean-up of the output shows up too.
 """
 import argparse
 import json
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--match", default=None)
     parser.add_argument("--exclude-idle", action="store_true")
+    parser.add_argument("--managed-cpu", action="store_true", help="only samples running managed code (leaf CPU_TIME)")
     args = parser.parse_args()
 
     with open(args.profile, encoding="utf-8") as f:
@@ -45,6 +47,8 @@ def main():
         # TraceEvent ends each stack with CPU_TIME (managed code running) or UNMANAGED_CODE_TIME (native code: syscalls,
         # the GC, waits); the method is the frame below it.
         leaf = frames[stack[-1]]
+        if args.managed_cpu and leaf != "CPU_TIME":
+            return
         top = frames[stack[-2]] if leaf in PSEUDO and len(stack) > 1 else leaf
         if args.exclude_idle and is_idle(top):
             return
