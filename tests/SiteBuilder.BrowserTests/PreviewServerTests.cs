@@ -53,6 +53,8 @@ public sealed class PreviewServerTests(BrowserFixture browser, ITestOutputHelper
         Assert.Matches(@"error SB\d{4}", text);
         Assert.Contains("input/" + ArticleFile + "(2,", text, StringComparison.Ordinal);
         Assert.Equal("Edited while the preview runs", await tab.TextAsync("main h1"));
+        Directory.CreateDirectory(BrowserFixture.ScreenshotDirectory);
+        await tab.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "preview-overlay.png") });
         var terminal = terminalError.ToString();
         Assert.Matches(@"error SB\d{4}: ", terminal);
         Assert.Contains("--> input/" + ArticleFile + ":2:", terminal, StringComparison.Ordinal);
@@ -79,7 +81,10 @@ public sealed class PreviewServerTests(BrowserFixture browser, ITestOutputHelper
         var good = await File.ReadAllTextAsync(siteYml);
         await File.WriteAllTextAsync(siteYml, good.Replace("title:", "title: [", StringComparison.Ordinal));
         await using var builder = new EnginePreviewBuilder(input, baseUrl: null, root);
-        await using var session = await PreviewSession.StartAsync(new PreviewOptions(input, Port: 0), builder, new TerminalPreviewLog(TextWriter.Null, TextWriter.Null, root, color: false), CancellationToken.None);
+        using var terminalError = new StringWriter();
+        var log = new TerminalPreviewLog(TextWriter.Null, TextWriter.Synchronized(terminalError), root, color: false);
+        await using var session = await PreviewSession.StartAsync(new PreviewOptions(input, Port: 0), builder, log, CancellationToken.None);
+        Assert.Contains("Nothing to serve until a build succeeds", terminalError.ToString(), StringComparison.Ordinal);
 
         // When the reader opens the preview
         await using var tab = await browser.OpenAsync();

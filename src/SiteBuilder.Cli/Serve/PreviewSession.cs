@@ -8,8 +8,8 @@ internal interface IPreviewLog
 {
     void Info(string message);
 
-    /// <summary>A build's diagnostics (human format) and its one-line summary.</summary>
-    void Build(PreviewBuildResult result);
+    /// <summary>A build's diagnostics (human format) and its one-line summary; <paramref name="serving"/>: whether an earlier good build is still served.</summary>
+    void Build(PreviewBuildResult result, bool serving);
 }
 
 /// <summary>What to preview, and where.</summary>
@@ -147,7 +147,7 @@ internal sealed class PreviewSession : IAsyncDisposable
             result = new PreviewBuildResult(false, null, [], $"sitebuilder: internal error: {ex.Message} This is a bug in SiteBuilder; please report it.");
         }
 
-        _log.Build(result);
+        _log.Build(result, serving: result.Succeeded || _site.Folder is not null);
         var basePath = result.BasePath ?? _site.BasePath;
         if (result.Succeeded)
         {

@@ -16,7 +16,7 @@ internal sealed class TerminalPreviewLog(TextWriter output, TextWriter error, st
         }
     }
 
-    public void Build(PreviewBuildResult result)
+    public void Build(PreviewBuildResult result, bool serving)
     {
         lock (_gate)
         {
@@ -29,7 +29,9 @@ internal sealed class TerminalPreviewLog(TextWriter output, TextWriter error, st
             }
             else
             {
-                error.Write(result.Summary + " Still serving the last good build.\n");
+                error.Write(result.Summary + (serving
+                    ? " Still serving the last good build.\n"
+                    : " Nothing to serve until a build succeeds: the browser lists the errors too.\n"));
             }
 
             output.Flush();
