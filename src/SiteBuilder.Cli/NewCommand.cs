@@ -309,20 +309,9 @@ internal static class NewCommand
         }
     }
 
-    /// <summary>The entities of the input folder; problems in the catalog are left to check.</summary>
-    private static EquatableArray<Entity> ReadCatalog(string input)
-    {
-        var folder = Path.Combine(input, "entities");
-        var diagnostics = new ConcurrentBag<Diagnostic>();
-        var files = !Directory.Exists(folder) ? [] : Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(ReadInputFiles.IsYaml)
-            .Where(f => new FileInfo(f).Length <= ReadInputFiles.MaxYamlBytes)
-            .Select(f => ReadInputFiles.Decode(File.ReadAllBytes(f), f, diagnostics) is { } text ? new SourceFile(f, text) : null)
-            .OfType<SourceFile>()
-            .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
-            .ToEquatableArray();
-        return ParseEntities.Run(files).Entities;
-    }
+    /// <summary>The entities of the input folder, read as check reads them (symbolic links not followed); problems are left to check.</summary>
+    private static EquatableArray<Entity> ReadCatalog(string input) =>
+        ParseEntities.Run(ReadInputFiles.Run(input, Environment.CurrentDirectory).Files.Entities).Entities;
 
     private static string? ReadBody(string from, List<string> errors)
     {
