@@ -6,7 +6,9 @@ namespace SiteBuilder.BrowserTests;
 /// </summary>
 internal static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's <c>/usr/bin/chromium</c>, or the browser SITEBUILDER_CHROMIUM names (another distribution's path).</summary>
+    public static string ExecutablePath { get; } =
+        Environment.GetEnvironmentVariable("SITEBUILDER_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static readonly string[] Arguments =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
