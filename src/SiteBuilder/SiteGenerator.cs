@@ -205,6 +205,7 @@ public static class SiteGenerator
             var target = WriteSite.Target(output, file.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, file.Content, cancellationToken).ConfigureAwait(false);
+            WriteSite.SetMode(target, WriteSite.FileMode);
         }
 
         foreach (var path in removed)

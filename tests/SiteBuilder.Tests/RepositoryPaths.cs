@@ -2,21 +2,8 @@ namespace SiteBuilder.Tests;
 
 internal static class RepositoryPaths
 {
-    /// <summary>The repository root: the nearest folder above the test binaries that holds SiteBuilder.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    /// <summary>The repository root (also found when the tests were built with --artifacts-path elsewhere).</summary>
+    public static string Root => Contributors.Repo.Root;
 
     public static string Input => Path.Combine(Root, "input");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SiteBuilder.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SiteBuilder.sln not found above " + AppContext.BaseDirectory);
-    }
 }

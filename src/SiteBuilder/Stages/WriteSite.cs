@@ -64,7 +64,13 @@ public static class WriteSite
             {
                 beforeWrite?.Invoke(Interlocked.Increment(ref next));
                 await File.WriteAllBytesAsync(targets[i], files[i].Content, ct).ConfigureAwait(false);
+                SetMode(targets[i], FileMode);
             }).ConfigureAwait(false);
+
+            foreach (var directory in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories).Prepend(staging))
+            {
+                SetMode(directory, DirectoryMode);
+            }
 
             cancellationToken.ThrowIfCancellationRequested();
             if (Directory.Exists(output))
@@ -86,6 +92,19 @@ public static class WriteSite
         }
 
         TryDelete(retired);
+    }
+
+    /// <summary>Files 0644 and folders 0755 whatever the umask, so the site can be served (GitHub Pages artifacts need it).</summary>
+    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+
+    public const UnixFileMode DirectoryMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    internal static void SetMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, mode);
+        }
     }
 
     /// <summary>The full path of a site file inside <paramref name="root"/>; throws for any path that would leave it.</summary>
