@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using SiteBuilder.Stages;
 
 namespace SiteBuilder.Cli.Serve;
@@ -67,6 +68,14 @@ internal static class ServeCommand
             return SiteBuilderCommand.Failure;
         }
 
+        // Closing the terminal (SIGHUP) stops the preview as cleanly as Ctrl+C and SIGTERM, which the command line handles.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
+        cancellationToken = stop.Token;
         var log = new TerminalPreviewLog(Console.Out, Console.Error, Environment.CurrentDirectory,
             color: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
         await using var builder = new EnginePreviewBuilder(input, baseUrl, Environment.CurrentDirectory);
