@@ -30,6 +30,9 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
     private readonly string _displayRoot;
     private readonly ThemeRenderer _renderer = ThemeRenderer.Create();
 
+    // Kept for the whole session: an edit re-renders only the bodies and pages whose models changed, and rewrites only changed files.
+    private readonly BuildCache _cache = new();
+
     public EnginePreviewBuilder(string inputDirectory, Uri? baseUrl, string displayRoot)
     {
         _inputDirectory = inputDirectory;
@@ -41,12 +44,13 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var options = new BuildOptions(_inputDirectory, outputDirectory, _baseUrl, _displayRoot, DateOnly.FromDateTime(DateTime.UtcNow));
-        var build = await SiteGenerator.BuildAsync(options, _renderer, cancellationToken).ConfigureAwait(false);
+        var build = await SiteGenerator.BuildAsync(options, _renderer, _cache, cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var errors = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var summary = build.Succeeded
-            ? $"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages in {seconds} s" + (warnings > 0 ? $" ({warnings} warning(s))." : ".")
+            ? $"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({_cache.PagesRendered} rendered, {_cache.FilesChanged} files changed) in {seconds} s"
+                + (warnings > 0 ? $" ({warnings} warning(s))." : ".")
             : $"Build failed: {errors} error(s), {warnings} warning(s).";
         return new PreviewBuildResult(build.Succeeded, BasePath(), build.Diagnostics, summary);
     }
