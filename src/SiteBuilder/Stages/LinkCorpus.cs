@@ -13,7 +13,8 @@ public static class LinkCorpus
 {
     public const int RelatedCount = 5;
     public const int MentionedWithCount = 12;
-    public const int MaxPostingsScanned = 2000;
+    public const int MaxPostingsScanned = 1000;
+    public const int MaxCandidatesScanned = 3000;
 
     public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies)
     {
@@ -79,13 +80,12 @@ public static class LinkCorpus
         var linked = new LinkedArticle[articles.Length];
         var n = articles.Length;
         var idf = postings.Select(p => p.Count == 0 ? 0 : Math.Log((double)n / p.Count) + 1e-9).ToArray();
-        Parallel.For(0, articles.Length, () => new Dictionary<int, double>(), (a, _, scores) =>
+        Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
         {
-            scores.Clear();
             var scanned = 0;
             foreach (var e in entitiesOf[a].OrderBy(e => postings[e].Count).ThenBy(e => e))
             {
-                if (postings[e].Count > MaxPostingsScanned || scanned > MaxPostingsScanned * 4)
+                if (postings[e].Count > MaxPostingsScanned || scanned > MaxCandidatesScanned)
                 {
                     break;
                 }
@@ -94,22 +94,17 @@ public static class LinkCorpus
                 {
                     if (other != a)
                     {
-                        scores[other] = scores.GetValueOrDefault(other) + idf[e];
+                        scratch.Add(other, idf[e]);
                     }
                 }
 
                 scanned += postings[e].Count;
             }
 
-            var related = scores
-                .OrderByDescending(s => s.Value)
-                .ThenBy(s => s.Key) // the newer article first on a tie
-                .Take(RelatedCount)
-                .Select(s => articles[s.Key].Slug)
-                .ToEquatableArray();
+            var related = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
             var article = articles[a];
             linked[a] = new LinkedArticle(article, bodyBySlug[article.Slug], entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), related);
-            return scores;
+            return scratch;
         }, _ => { });
 
         var nodes = new EntityNode[corpus.Entities.Count];
@@ -143,5 +138,56 @@ public static class LinkCorpus
         }
 
         return (new CorpusGraph(corpus.Site, linked.ToEquatableArray(), nodes.ToEquatableArray()), diagnostics);
+    }
+
+    /// <summary>Per-thread scores of candidate articles: a dense array plus the list of touched slots, cleared by <see cref="TakeTop"/>.</summary>
+    private sealed class RelatedScratch(int size)
+    {
+        private readonly double[] _scores = new double[size];
+        private readonly List<int> _touched = [];
+
+        public void Add(int article, double score)
+        {
+            if (_scores[article] == 0)
+            {
+                _touched.Add(article);
+            }
+
+            _scores[article] += score;
+        }
+
+        /// <summary>The <paramref name="count"/> best candidates: highest score first, the newer article (lower index) on a tie.</summary>
+        public int[] TakeTop(int count)
+        {
+            var best = new List<int>(count + 1);
+            foreach (var candidate in _touched)
+            {
+                var position = best.Count;
+                while (position > 0 && Better(candidate, best[position - 1]))
+                {
+                    position--;
+                }
+
+                if (position < count)
+                {
+                    best.Insert(position, candidate);
+                    if (best.Count > count)
+                    {
+                        best.RemoveAt(count);
+                    }
+                }
+            }
+
+            var result = best.ToArray();
+            foreach (var candidate in _touched)
+            {
+                _scores[candidate] = 0;
+            }
+
+            _touched.Clear();
+            return result;
+        }
+
+        private bool Better(int x, int y) => _scores[x] > _scores[y] || (_scores[x] == _scores[y] && x < y);
     }
 }
