@@ -51,8 +51,11 @@ internal static class ColdBuild
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             [.. result.Timings.Select(t => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
-            new FileInfo(index).Length, GzipLength(index), new FileInfo(docs).Length, GzipLength(docs), load);
+            SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load);
     }
+
+    /// <summary>The size of a monolithic search file, or 0 when the site uses the sharded layout (search/manifest.json).</summary>
+    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     /// <summary>Analyses the corpus and writes <see cref="BuildSearchIndex.Documents"/> as JSON for lunr-build.js.</summary>
     public static int ExportSearchDocuments(string input, string file, TextWriter errors)
