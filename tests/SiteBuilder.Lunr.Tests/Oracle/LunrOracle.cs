@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -190,17 +191,24 @@ internal static class LunrOracle
         return [.. document.RootElement.EnumerateArray().Select(e => e.GetString()!)];
     }
 
-    private static string FindRepositoryRoot()
+    /// <summary>The folder holding SiteBuilder.sln above the test binaries or, when they were built elsewhere
+    /// (<c>--artifacts-path /tmp/…</c>), above this source file.</summary>
+    private static string FindRepositoryRoot() => FindRepositoryRoot(AppContext.BaseDirectory);
+
+    private static string FindRepositoryRoot(string binaries, [CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (string start in new[] { binaries, Path.GetDirectoryName(sourceFile) ?? "" })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SiteBuilder.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "SiteBuilder.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException($"No SiteBuilder.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No SiteBuilder.sln above {binaries} or {sourceFile}.");
     }
 }
 
