@@ -6,10 +6,10 @@ namespace SiteBuilder.Lunr;
 
 /// <summary>
 /// A built lunr 2.3.9 index: immutable and safe to share between threads. <see cref="WriteTo(Stream)"/> writes
-/// the same bytes as <c>JSON.stringify(idx)</c> in lunr.js; <see cref="WriteShardTo(Stream, Func{string, bool})"/>
-/// writes a valid index restricted to some terms.
+/// the same bytes as <c>JSON.stringify(idx)</c> in lunr.js; <see cref="WriteShardTo(Stream, Func{string, bool}, ShardVectors)"/>
+/// writes a valid index restricted to some terms, and <see cref="PartitionTerms"/> cuts the terms into shards.
 /// </summary>
-public sealed class LunrIndex
+public sealed partial class LunrIndex
 {
     private readonly IndexSettings _settings;
     private readonly string[] _terms;
@@ -93,25 +93,52 @@ public sealed class LunrIndex
 
     /// <summary>
     /// Writes a shard: a valid lunr index with the same fields, version and pipeline whose inverted index holds
-    /// only the terms <paramref name="includeTerm"/> accepts (with their original <c>_index</c>) and whose field
-    /// vectors, one per (doc, field) as before, keep only those terms' entries. Any query whose terms all lie in
-    /// the shard scores exactly as on the whole index, since lunr scores by a dot product over query terms.
+    /// only the terms <paramref name="includeTerm"/> accepts (with their original <c>_index</c>). With
+    /// <see cref="ShardVectors.All"/> the field vectors are kept one per (doc, field) as before, each reduced to
+    /// those terms' entries; with <see cref="ShardVectors.OnlyPosted"/> only the (doc, field) vectors that the kept
+    /// postings name are written. Either way any query whose terms all lie in the shard scores exactly as on the
+    /// whole index, since lunr scores a document by a dot product over the query's terms.
     /// </summary>
-    public void WriteShardTo(Stream stream, Func<string, bool> includeTerm)
+    public void WriteShardTo(Stream stream, Func<string, bool> includeTerm, ShardVectors vectors = ShardVectors.All)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(includeTerm);
         using var buffer = new StreamBufferWriter(stream);
-        Write(buffer, includeTerm);
+        Write(buffer, Select(includeTerm), vectors);
         buffer.Flush();
     }
 
-    /// <summary>Writes a shard (see <see cref="WriteShardTo(Stream, Func{string, bool})"/>).</summary>
-    public void WriteShardTo(IBufferWriter<byte> writer, Func<string, bool> includeTerm)
+    /// <summary>Writes a shard (see <see cref="WriteShardTo(Stream, Func{string, bool}, ShardVectors)"/>).</summary>
+    public void WriteShardTo(IBufferWriter<byte> writer, Func<string, bool> includeTerm, ShardVectors vectors = ShardVectors.All)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(includeTerm);
-        Write(writer, includeTerm);
+        Write(writer, Select(includeTerm), vectors);
+    }
+
+    /// <summary>
+    /// Writes the shard of a range from <see cref="PartitionTerms"/>: its terms, and only the (doc, field) vectors
+    /// their postings name (<see cref="ShardVectors.OnlyPosted"/>). Exactly <see cref="LunrTermRange.Length"/> bytes.
+    /// </summary>
+    public void WriteShardTo(Stream stream, LunrTermRange range)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new StreamBufferWriter(stream);
+        WriteShardTo(buffer, range);
+        buffer.Flush();
+    }
+
+    /// <summary>Writes the shard of a range (see <see cref="WriteShardTo(Stream, LunrTermRange)"/>).</summary>
+    public void WriteShardTo(IBufferWriter<byte> writer, LunrTermRange range)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(range);
+        if (range.Start < 0 || range.Count < 0 || range.Start > _terms.Length - range.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(range), "The range lies outside this index's terms.");
+        }
+
+        Write(writer, Enumerable.Range(range.Start, range.Count).ToArray(), ShardVectors.OnlyPosted);
     }
 
     /// <summary>The JSON as a string; convenient for tests and small indexes.</summary>
@@ -122,22 +149,24 @@ public sealed class LunrIndex
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private void Write(IBufferWriter<byte> output, Func<string, bool>? includeTerm)
+    /// <summary>The sorted positions of the terms <paramref name="includeTerm"/> accepts, ascending.</summary>
+    private int[] Select(Func<string, bool> includeTerm)
     {
-        bool[]? keepSorted = null;
-        bool[]? keepIndex = null;
-        if (includeTerm is not null)
+        var kept = new List<int>();
+        for (int i = 0; i < _terms.Length; i++)
         {
-            keepSorted = new bool[_terms.Length];
-            keepIndex = new bool[_terms.Length];
-            for (int i = 0; i < _terms.Length; i++)
+            if (includeTerm(_terms[i]))
             {
-                bool keep = includeTerm(_terms[i]);
-                keepSorted[i] = keep;
-                keepIndex[_termIndex[i]] = keep;
+                kept.Add(i);
             }
         }
 
+        return [.. kept];
+    }
+
+    /// <summary>Writes the whole index (<paramref name="terms"/> null) or the shard of some terms (sorted positions, ascending).</summary>
+    private void Write(IBufferWriter<byte> output, int[]? terms, ShardVectors vectors = ShardVectors.All)
+    {
         var w = new JsonUtf8Writer(output);
         w.WriteRaw("{\"version\":\"2.3.9\",\"fields\":["u8);
         for (int f = 0; f < _fieldJson.Length; f++)
@@ -151,9 +180,51 @@ public sealed class LunrIndex
         }
 
         w.WriteRaw("],\"fieldVectors\":["u8);
-        WriteFieldVectors(ref w, keepIndex);
+        if (terms is null)
+        {
+            WriteFieldVectors(ref w, null);
+        }
+        else if (vectors == ShardVectors.OnlyPosted)
+        {
+            WritePostedVectors(ref w, terms);
+        }
+        else
+        {
+            var keepIndex = new bool[_terms.Length];
+            foreach (int t in terms)
+            {
+                keepIndex[_termIndex[t]] = true;
+            }
+
+            WriteFieldVectors(ref w, keepIndex);
+        }
+
         w.WriteRaw("],\"invertedIndex\":["u8);
-        WriteInvertedIndex(ref w, keepSorted);
+        if (terms is null)
+        {
+            for (int t = 0; t < _terms.Length; t++)
+            {
+                if (t > 0)
+                {
+                    w.WriteByte((byte)',');
+                }
+
+                WriteTerm(ref w, t);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < terms.Length; i++)
+            {
+                if (i > 0)
+                {
+                    w.WriteByte((byte)',');
+                }
+
+                WriteTerm(ref w, terms[i]);
+            }
+        }
+
         w.WriteRaw("],\"pipeline\":[\"stemmer\"]}"u8);
         w.Flush();
     }
@@ -198,63 +269,49 @@ public sealed class LunrIndex
         }
     }
 
-    private void WriteInvertedIndex(ref JsonUtf8Writer w, bool[]? keepSorted)
+    /// <summary>One <c>[term, posting]</c> entry of the inverted index, for the term at sorted position <paramref name="t"/>.</summary>
+    private void WriteTerm(ref JsonUtf8Writer w, int t)
     {
         int fieldCount = _fieldJson.Length;
-        bool first = true;
-        for (int t = 0; t < _terms.Length; t++)
-        {
-            if (keepSorted is not null && !keepSorted[t])
-            {
-                continue;
-            }
+        w.WriteByte((byte)'[');
+        w.WriteString(_terms[t]);
+        w.WriteRaw(",{"u8);
 
-            if (!first)
+        // Key order of a posting: array-index field names, then _index, then the other fields.
+        for (int slot = 0; slot <= fieldCount; slot++)
+        {
+            if (slot > 0)
             {
                 w.WriteByte((byte)',');
             }
 
-            first = false;
-            w.WriteByte((byte)'[');
-            w.WriteString(_terms[t]);
-            w.WriteRaw(",{"u8);
-
-            // Key order of a posting: array-index field names, then _index, then the other fields.
-            for (int slot = 0; slot <= fieldCount; slot++)
+            if (slot == _leadingIndexFields)
             {
-                if (slot > 0)
+                w.WriteRaw("\"_index\":"u8);
+                w.WriteInt(_termIndex[t]);
+                continue;
+            }
+
+            int f = slot < _leadingIndexFields ? slot : slot - 1;
+            WriteQuoted(ref w, _fieldJson[f]);
+            w.WriteRaw(":{"u8);
+            int bucket = (t * fieldCount) + f;
+            for (int p = _postStart[bucket]; p < _postStart[bucket + 1]; p++)
+            {
+                if (p > _postStart[bucket])
                 {
                     w.WriteByte((byte)',');
                 }
 
-                if (slot == _leadingIndexFields)
-                {
-                    w.WriteRaw("\"_index\":"u8);
-                    w.WriteInt(_termIndex[t]);
-                    continue;
-                }
-
-                int f = slot < _leadingIndexFields ? slot : slot - 1;
-                WriteQuoted(ref w, _fieldJson[f]);
-                w.WriteRaw(":{"u8);
-                int bucket = (t * fieldCount) + f;
-                for (int p = _postStart[bucket]; p < _postStart[bucket + 1]; p++)
-                {
-                    if (p > _postStart[bucket])
-                    {
-                        w.WriteByte((byte)',');
-                    }
-
-                    WriteQuoted(ref w, _refJson[_postRef[p]]);
-                    w.WriteByte((byte)':');
-                    WriteMetadata(ref w, p, f);
-                }
-
-                w.WriteByte((byte)'}');
+                WriteQuoted(ref w, _refJson[_postRef[p]]);
+                w.WriteByte((byte)':');
+                WriteMetadata(ref w, p, f);
             }
 
-            w.WriteRaw("}]"u8);
+            w.WriteByte((byte)'}');
         }
+
+        w.WriteRaw("}]"u8);
     }
 
     private void WriteMetadata(ref JsonUtf8Writer w, int posting, int field)
