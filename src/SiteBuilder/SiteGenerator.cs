@@ -149,11 +149,10 @@ public static class SiteGenerator
         }
         timings.Add(new StageTiming("render pages", clock.Elapsed));
 
-        var files = new List<OutputFile>(pages.Length + 16);
+        var files = new List<OutputFile>(pages.Length + search.Files.Count + 16);
         files.AddRange(pages);
         files.AddRange(EmitSiteFiles.Run(graph, site));
-        files.Add(new OutputFile(BuildSearchIndex.IndexPath, search.IndexJson));
-        files.Add(new OutputFile(BuildSearchIndex.DocsPath, search.DocsJson));
+        files.AddRange(search.Files);
         files.AddRange(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)));
         files.Add(new OutputFile(".nojekyll", []));
 
@@ -262,7 +261,7 @@ public static class SiteGenerator
     private static IEnumerable<Diagnostic> CheckPlan(Site site, EquatableArray<RenderedBody> bodies)
     {
         var urls = site.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
-        string[] files = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
+        string[] files = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.ManifestPath, BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
         foreach (var body in bodies)
         {
             foreach (var link in body.Links)

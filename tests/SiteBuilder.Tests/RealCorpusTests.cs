@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 
 namespace SiteBuilder.Tests;
@@ -58,5 +60,36 @@ public class RealCorpusTests
         {
             Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), file);
         }
+    }
+
+    [Fact]
+    public async Task TheRealCorpusSearchIsOneIndexWhoseNumberedRefsNameItsPagesInTheDisplayData()
+    {
+        // Given the real corpus built
+        var output = await SiteBuild.BuildRealCorpusAsync("https://example.org/");
+
+        // When its search files are read
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "search/manifest.json")));
+        using var index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "search/index.json")));
+        using var docs = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(output, "search/docs.json")));
+
+        // Then the site is small enough for one index, whose refs are document numbers, and item n of docs.json is a page
+        // of the site: articles first, then entities
+        Assert.Equal("monolithic", manifest.RootElement.GetProperty("layout").GetString());
+        Assert.False(Directory.Exists(Path.Combine(output, "search/shards")));
+        var items = docs.RootElement.EnumerateArray().ToList();
+        Assert.Equal(items.Count, manifest.RootElement.GetProperty("documents").GetInt32());
+        var articles = manifest.RootElement.GetProperty("articles").GetInt32();
+        Assert.All(items.Take(articles), d => Assert.Equal("article", d.GetProperty("k").GetString()));
+        Assert.All(items.Skip(articles), d => Assert.NotEqual("article", d.GetProperty("k").GetString()));
+        Assert.All(items, d => Assert.True(File.Exists(Path.Combine(output, d.GetProperty("u").GetString()!, "index.html")), d.GetProperty("u").GetString()));
+        var refs = index.RootElement.GetProperty("fieldVectors").EnumerateArray().Select(v => v[0].GetString()!.Split('/')[1]).Distinct().ToList();
+        Assert.Equal(Enumerable.Range(0, items.Count).Select(n => n.ToString(CultureInfo.InvariantCulture)), refs);
+
+        // And "tusk" is in the title of the Donald Tusk entity, under its number
+        var tusk = items.FindIndex(d => d.GetProperty("u").GetString() == "entities/donald-tusk/");
+        Assert.True(tusk >= articles, "Donald Tusk should be an entity");
+        var posting = index.RootElement.GetProperty("invertedIndex").EnumerateArray().Single(e => e[0].GetString() == "tusk")[1];
+        Assert.True(posting.GetProperty("title").TryGetProperty(tusk.ToString(CultureInfo.InvariantCulture), out _));
     }
 }

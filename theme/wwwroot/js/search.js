@@ -2,12 +2,13 @@
  * Site search: the header box on every page (a combobox with the top results) and the search page (search/?q=...).
  * Plain ES2019, no build step, no inline script (the pages' Content-Security-Policy allows script from 'self' only).
  *
- * Contract with the engine:
- *   search/index.json  a serialised lunr 2.3.9 index; fields title, entities, aliases, summary, body; refs are page URLs
- *                      relative to the site root ("articles/x/", "entities/donald-tusk/").
- *   search/docs.json   {"<ref>": {"t": title, "u": url, "k": "article"|"person"|"organization"|"place"|"event",
- *                      "d": "2025-02-28", "s": source (articles only), "x": summary or description, "a": [aliases] (optional)}}
- *   The base path comes from <html data-base="/sub/">; lunr.min.js is loaded from assets/js/ only when needed.
+ * Contract with the engine: the files under search/ (manifest.json, then either index.json and docs.json, or shards,
+ * terms and display-data chunks) are described in search-index.js, which loads what a query needs and runs it with
+ * lunr. Refs are document numbers; the display data of a result is
+ *   {"t": title, "u": url relative to the site root, "k": "article"|"person"|"organization"|"place"|"event",
+ *    "d": "2025-02-28", "s": source (articles only), "x": summary or description, "a": [aliases] (optional)}.
+ * The base path comes from <html data-base="/sub/">; lunr.min.js and search-index.js are loaded from assets/js/ only
+ * when needed.
  *
  * Every string from the data goes into the page through textContent, never as HTML.
  */
@@ -31,20 +32,16 @@
     'November', 'December'];
   var POPUP_RESULTS = 6;
   var PAGE_RESULTS = 50;
+  var PAGE_FIRST = 10; // shown as soon as their display data is in; the rest of the page follows
   var SNIPPET_LENGTH = 240;
-
-  // Characters lunr's query parser treats as syntax.
-  var SYNTAX_EDGES = /^[:^~*+\-"]+|[:^~*+\-"]+$/g;
-  var SYNTAX_INSIDE = /[:^~*+"]+/;
-  var LOOKS_LIKE_QUERY_SYNTAX = /(^|\s)[+-]\S|\S:\S|\S[~^]\d|\S\*/;
 
   /* Loading ------------------------------------------------------------ */
 
   var loading = null;
 
-  function loadScript(src) {
+  function loadScript(src, global) {
     return new Promise(function (resolve, reject) {
-      if (window.lunr) {
+      if (window[global]) {
         resolve();
         return;
       }
@@ -61,7 +58,8 @@
     });
   }
 
-  function fetchJson(url) {
+  function fetchJson(path) {
+    var url = base + 'search/' + path;
     return fetch(url, { credentials: 'same-origin' }).then(function (response) {
       if (!response.ok) {
         throw new Error('Could not load ' + url + ' (' + response.status + ')');
@@ -70,15 +68,14 @@
     });
   }
 
-  /** Loads lunr, the index and the display data once; a failure is forgotten so that a later attempt can retry. */
+  /** Loads lunr, the loader and the search manifest once; a failure is forgotten so that a later attempt can retry. */
   function load() {
     if (!loading) {
       loading = Promise.all([
-        loadScript(base + 'assets/js/lunr.min.js'),
-        fetchJson(base + 'search/index.json'),
-        fetchJson(base + 'search/docs.json')
-      ]).then(function (parts) {
-        return { index: window.lunr.Index.load(parts[1]), docs: parts[2] || {} };
+        loadScript(base + 'assets/js/lunr.min.js', 'lunr'),
+        loadScript(base + 'assets/js/search-index.js', 'SiteSearchIndex')
+      ]).then(function () {
+        return window.SiteSearchIndex.open(window.lunr, fetchJson);
       });
       loading.catch(function () {
         loading = null;
@@ -89,62 +86,11 @@
 
   /* Querying ----------------------------------------------------------- */
 
-  /** Splits like lunr's tokenizer (whitespace and hyphens), lowercases, and strips query syntax from the edges. */
-  function tokenize(text) {
-    var tokens = [];
-    String(text).toLowerCase().split(/[\s\-]+/).forEach(function (raw) {
-      raw.replace(SYNTAX_EDGES, '').split(SYNTAX_INSIDE).forEach(function (part) {
-        var token = part.replace(SYNTAX_EDGES, '');
-        if (token) {
-          tokens.push(token);
-        }
-      });
-    });
-    return tokens;
-  }
-
   function stem(word) {
     try {
       return window.lunr.stemmer(new window.lunr.Token(word)).toString();
     } catch (e) {
       return word;
-    }
-  }
-
-  /** Each word exactly (boosted), and the last one also as a prefix, so "zelen" finds Zelensky while typing. */
-  function tokenQuery(index, tokens) {
-    return index.query(function (q) {
-      tokens.forEach(function (token, i) {
-        q.term(token, { boost: 10 });
-        if (i === tokens.length - 1 && token.length >= 2) {
-          q.term(token, { boost: 1, usePipeline: false, wildcard: window.lunr.Query.wildcard.TRAILING });
-        }
-      });
-    });
-  }
-
-  /**
-   * The user's own lunr syntax (title:x, +x, -x, x~1, x^10, x*) when the input has some and lunr accepts it;
-   * otherwise, or when it finds nothing, the token query. Never throws.
-   */
-  function runQuery(index, raw, tokens) {
-    if (LOOKS_LIKE_QUERY_SYNTAX.test(raw)) {
-      try {
-        var results = index.search(raw);
-        if (results.length > 0) {
-          return results;
-        }
-      } catch (e) {
-        // A parse error or an unknown field: fall through to the plain words.
-      }
-    }
-    if (tokens.length === 0) {
-      return [];
-    }
-    try {
-      return tokenQuery(index, tokens);
-    } catch (e) {
-      return [];
     }
   }
 
@@ -187,22 +133,30 @@
     });
   }
 
-  /** Results with their display data: entities the query names first, then the rest in lunr's order. */
-  function search(data, raw) {
-    var tokens = tokenize(raw);
-    var results = runQuery(data.index, raw, tokens);
-    var named = [];
-    var rest = [];
-    results.forEach(function (result) {
-      var doc = data.docs[result.ref];
-      if (!doc) {
-        return;
-      }
-      var terms = matchedTermsOf(result);
-      var hit = { ref: result.ref, doc: doc, terms: terms.map(function (m) { return m.term; }) };
-      (namesEntity(doc, tokens, terms) ? named : rest).push(hit);
+  /**
+   * Results with their display data: entities the query names first, then the rest in lunr's order. Only the display
+   * data of the first `limit` results and of the entities among the results is loaded; the other hits have doc null.
+   */
+  function search(store, raw, limit) {
+    return store.find(raw).then(function (found) {
+      var wanted = found.results.slice(0, limit).map(function (result) { return result.ref; });
+      found.results.forEach(function (result) {
+        if (store.isEntity(result.ref)) {
+          wanted.push(result.ref);
+        }
+      });
+      return store.docs(wanted).then(function (docs) {
+        var named = [];
+        var rest = [];
+        found.results.forEach(function (result) {
+          var doc = docs[result.ref] || null;
+          var terms = matchedTermsOf(result);
+          var hit = { ref: result.ref, doc: doc, terms: terms.map(function (m) { return m.term; }) };
+          (store.isEntity(result.ref) && namesEntity(doc, found.tokens, terms) ? named : rest).push(hit);
+        });
+        return { tokens: found.tokens, hits: named.concat(rest) };
+      });
     });
-    return { tokens: tokens, hits: named.concat(rest) };
   }
 
   /* Rendering ---------------------------------------------------------- */
@@ -387,6 +341,16 @@
       return item;
     }
 
+    function appendHits(hits, tokens) {
+      var fragment = document.createDocumentFragment();
+      hits.forEach(function (hit) {
+        if (hit.doc) {
+          fragment.appendChild(renderHit(hit, tokens));
+        }
+      });
+      list.appendChild(fragment);
+    }
+
     function show(query) {
       var current = ++generation;
       clear(list);
@@ -397,11 +361,15 @@
       }
       setState('loading');
       status.textContent = 'Searching\u2026';
-      load().then(function (data) {
+      var store = null;
+      load().then(function (loaded) {
+        store = loaded;
+        // With shards, display data comes in chunks: show the first results as soon as theirs are in.
+        return search(store, query, store.sharded ? PAGE_FIRST : PAGE_RESULTS);
+      }).then(function (found) {
         if (current !== generation) {
           return;
         }
-        var found = search(data, query);
         clear(list);
         if (found.hits.length === 0) {
           status.textContent = 'No results for ' + quoted(query);
@@ -411,12 +379,28 @@
         }
         status.textContent = countText(found.hits.length, query) +
           (found.hits.length > PAGE_RESULTS ? ', showing the first ' + PAGE_RESULTS : '');
-        var fragment = document.createDocumentFragment();
-        found.hits.slice(0, PAGE_RESULTS).forEach(function (hit) {
-          fragment.appendChild(renderHit(hit, found.tokens));
-        });
-        list.appendChild(fragment);
+        var page = found.hits.slice(0, PAGE_RESULTS);
+        var ready = 0;
+        while (ready < page.length && page[ready].doc) {
+          ready++;
+        }
+        appendHits(page.slice(0, ready), found.tokens);
         setState('results');
+        if (ready === page.length) {
+          return;
+        }
+        var later = page.slice(ready);
+        store.docs(later.map(function (hit) { return hit.ref; })).then(function (docs) {
+          if (current !== generation) {
+            return;
+          }
+          later.forEach(function (hit) {
+            hit.doc = docs[hit.ref] || null;
+          });
+          appendHits(later, found.tokens);
+        }, function () {
+          // The first results are on screen; the rest of the page stays away until the next search.
+        });
       }, function () {
         if (current !== generation) {
           return;
@@ -584,12 +568,13 @@
         setMessage('Loading search\u2026');
         open();
       }
-      load().then(function (data) {
-        loadedData = data;
+      load().then(function (store) {
+        loadedData = store;
+        return search(store, query, POPUP_RESULTS);
+      }).then(function (found) {
         if (current !== generation) {
           return;
         }
-        var found = search(data, query);
         clearList();
         if (found.hits.length === 0) {
           setMessage('No results for ' + quoted(query) + '.');
@@ -597,6 +582,9 @@
           setMessage('');
         }
         found.hits.slice(0, POPUP_RESULTS).forEach(function (hit) {
+          if (!hit.doc) {
+            return;
+          }
           addOption('search-popup__result', hrefOf(hit.doc), function (link) {
             var title = el('span', 'search-popup__title');
             highlight(title, hit.doc.t, found.tokens, hit.terms, 0);
@@ -624,8 +612,8 @@
     }
 
     input.addEventListener('focus', function () {
-      load().then(function (data) {
-        loadedData = data;
+      load().then(function (store) {
+        loadedData = store;
       }, function () {});
       if (input.value.trim() && options.length > 0) {
         open();
