@@ -184,6 +184,9 @@
    */
   Store.prototype.plan = function (query) {
     var self = this;
+    if (this.bounds.length === 0) {
+      return Promise.resolve({ shards: [], ok: true }); // an index without terms
+    }
     var exact = {};
     var expansion = {};
     var patterns = [];
