@@ -105,7 +105,18 @@ internal static class SiteBuilderCommand
 
             var clock = Stopwatch.StartNew();
             await using var renderer = ThemeRenderer.Create();
+            if (!Console.IsErrorRedirected && !Console.IsOutputRedirected)
+            {
+                // Progress on an interactive terminal only: one line, rewritten as stages start, cleared at the end.
+                options = options with { Progress = new StageLine() };
+            }
+
             var build = await SiteGenerator.BuildAsync(options, renderer, cancellationToken).ConfigureAwait(false);
+            if (options.Progress is not null)
+            {
+                Console.Error.Write("\r\u001b[2K");
+            }
+
             Report(terminal, build.Diagnostics, result.GetValue(format), options.DisplayRoot);
             if (!build.Succeeded)
             {
@@ -227,4 +238,10 @@ internal static class SiteBuilderCommand
             return InternalError;
         }
     }
+}
+
+/// <summary>Shows the current build stage on one terminal line, synchronously (System.Progress would post it later).</summary>
+internal sealed class StageLine : IProgress<string>
+{
+    public void Report(string value) => Console.Error.Write($"\r\u001b[2K  {value}…");
 }

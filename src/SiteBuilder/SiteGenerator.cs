@@ -10,7 +10,11 @@ using Diagnostic = SiteBuilder.Diagnostics.Diagnostic;
 namespace SiteBuilder;
 
 /// <summary>What to build. <see cref="DisplayRoot"/> is the folder diagnostics' paths are relative to; <see cref="Today"/> only decides the future-date warning.</summary>
-public sealed record BuildOptions(string InputDirectory, string OutputDirectory, Uri? BaseUrl, string DisplayRoot, DateOnly Today, bool WarningsAsErrors = false);
+public sealed record BuildOptions(string InputDirectory, string OutputDirectory, Uri? BaseUrl, string DisplayRoot, DateOnly Today, bool WarningsAsErrors = false)
+{
+    /// <summary>Told the name of each stage as it starts (the CLI shows it on an interactive terminal).</summary>
+    public IProgress<string>? Progress { get; init; }
+}
 
 /// <summary>How long one stage took.</summary>
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
@@ -40,6 +44,7 @@ public static class SiteGenerator
         T Time<T>(string stage, Func<T> run)
         {
             var start = clock.Elapsed;
+            options.Progress?.Report(stage);
             var result = run();
             timings.Add(new StageTiming(stage, clock.Elapsed - start));
             return result;
@@ -111,8 +116,14 @@ public static class SiteGenerator
         var site = analysis.Site;
         var graph = analysis.Graph;
         var clock = Stopwatch.StartNew();
+        options.Progress?.Report("search index");
         var search = BuildSearchIndex.Run(graph);
         timings.Add(new StageTiming("search index", clock.Elapsed));
+
+        if (cache is null)
+        {
+            return await WriteStreamingAsync(options, renderer, analysis, search, timings, cancellationToken).ConfigureAwait(false);
+        }
 
         clock.Restart();
         var pages = new OutputFile[site.Pages.Count];
@@ -132,6 +143,7 @@ public static class SiteGenerator
             }
         }
 
+        options.Progress?.Report($"render {toRender.Count} pages");
         await renderer.RenderAsync(site with { Pages = toRender.ToEquatableArray() }, (page, html) =>
         {
             pages[slots[page]] = new OutputFile(page.OutputPath, Encoding.UTF8.GetBytes(html));
@@ -157,6 +169,7 @@ public static class SiteGenerator
         files.Add(new OutputFile(".nojekyll", []));
 
         clock.Restart();
+        options.Progress?.Report("write");
         try
         {
             if (cache is null)
@@ -181,6 +194,59 @@ public static class SiteGenerator
 
         timings.Add(new StageTiming("write", clock.Elapsed));
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
+    }
+
+    /// <summary>
+    /// A clean build: pages go to disk as they are rendered, into a staging folder swapped in at the end, so no page is
+    /// held in memory and a failure anywhere leaves the previous output untouched.
+    /// </summary>
+    private static async Task<BuildResult> WriteStreamingAsync(BuildOptions options, IPageRenderer renderer, AnalysisResult analysis, SearchFiles search,
+        List<StageTiming> timings, CancellationToken cancellationToken)
+    {
+        var site = analysis.Site!;
+        var graph = analysis.Graph!;
+        var clock = Stopwatch.StartNew();
+        var count = 0;
+        try
+        {
+            using var staged = StagedOutput.Begin(options.OutputDirectory);
+            foreach (var file in search.Files)
+            {
+                staged.Write(file.Path, file.Content);
+                count++;
+            }
+
+            options.Progress?.Report($"render {site.Pages.Count} pages");
+            await renderer.RenderAsync(site, (page, html) =>
+            {
+                staged.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
+                Interlocked.Increment(ref count);
+                return ValueTask.CompletedTask;
+            }, cancellationToken).ConfigureAwait(false);
+            timings.Add(new StageTiming("render and write pages", clock.Elapsed));
+
+            clock.Restart();
+            options.Progress?.Report("write");
+            var others = EmitSiteFiles.Run(graph, site)
+                .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
+                .Append(new OutputFile(".nojekyll", []));
+            foreach (var file in others)
+            {
+                staged.Write(file.Path, file.Content);
+                count++;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            staged.Commit();
+            timings.Add(new StageTiming("write", clock.Elapsed));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
+            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+        }
+
+        return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, count, timings);
     }
 
     /// <summary>Writes only the files whose bytes differ from the last build's, and deletes the ones that are gone.</summary>

@@ -44,54 +44,14 @@ public static class WriteSite
     /// </summary>
     public static async Task RunAsync(string outputDirectory, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken, Action<int>? beforeWrite = null)
     {
-        var output = Full(outputDirectory);
-        var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException("The output folder has no parent.");
-        Directory.CreateDirectory(parent);
-        var name = Path.GetFileName(output);
-        var staging = Path.Combine(parent, $".{name}.new-{Guid.NewGuid():N}");
-        var retired = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
+        using var staged = StagedOutput.Begin(outputDirectory, beforeWrite);
+        await Parallel.ForEachAsync(files, new ParallelOptions { CancellationToken = cancellationToken }, (file, _) =>
         {
-            var targets = files.Select(f => Target(staging, f.Path)).ToArray();
-            foreach (var directory in targets.Select(Path.GetDirectoryName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                Directory.CreateDirectory(directory!);
-            }
-
-            var next = -1;
-            await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { CancellationToken = cancellationToken }, async (i, ct) =>
-            {
-                beforeWrite?.Invoke(Interlocked.Increment(ref next));
-                await File.WriteAllBytesAsync(targets[i], files[i].Content, ct).ConfigureAwait(false);
-                SetMode(targets[i], FileMode);
-            }).ConfigureAwait(false);
-
-            foreach (var directory in Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories).Prepend(staging))
-            {
-                SetMode(directory, DirectoryMode);
-            }
-
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Directory.Exists(output))
-            {
-                Directory.Move(output, retired);
-            }
-
-            Directory.Move(staging, output);
-        }
-        catch
-        {
-            TryDelete(staging);
-            if (!Directory.Exists(output) && Directory.Exists(retired))
-            {
-                Directory.Move(retired, output);
-            }
-
-            throw;
-        }
-
-        TryDelete(retired);
+            staged.Write(file.Path, file.Content);
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        staged.Commit();
     }
 
     /// <summary>Files 0644 and folders 0755 whatever the umask, so the site can be served (GitHub Pages artifacts need it).</summary>
@@ -125,10 +85,101 @@ public static class WriteSite
         return full;
     }
 
-    private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
     private static bool IsInside(string path, string folder) =>
         path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    internal static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+}
+
+/// <summary>
+/// A new site being written into a hidden folder beside the output: files can be written from many threads as they are
+/// produced (so pages need not be held in memory), and <see cref="Commit"/> swaps the folder in. Disposed without a commit
+/// (an error, a cancellation, a crash of the build), it deletes the folder and the previous output stays untouched.
+/// </summary>
+public sealed class StagedOutput : IDisposable
+{
+    private readonly string _output;
+    private readonly string _staging;
+    private readonly Action<int>? _beforeWrite;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _directories = new(StringComparer.Ordinal);
+    private int _written = -1;
+    private bool _committed;
+
+    private StagedOutput(string output, Action<int>? beforeWrite)
+    {
+        _output = output;
+        var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException("The output folder has no parent.");
+        Directory.CreateDirectory(parent);
+        _staging = Path.Combine(parent, $".{Path.GetFileName(output)}.new-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_staging);
+        _beforeWrite = beforeWrite;
+    }
+
+    public static StagedOutput Begin(string outputDirectory, Action<int>? beforeWrite = null) => new(WriteSite.Full(outputDirectory), beforeWrite);
+
+    /// <summary>Writes one file of the new site (thread-safe). The path is checked to stay inside the folder.</summary>
+    public void Write(string path, ReadOnlySpan<byte> content)
+    {
+        ObjectDisposedException.ThrowIf(_committed, this);
+        var target = WriteSite.Target(_staging, path);
+        var directory = Path.GetDirectoryName(target)!;
+        if (!_directories.ContainsKey(directory))
+        {
+            // Remembered only once it exists, so a second thread never writes into a folder still being made.
+            Directory.CreateDirectory(directory);
+            _directories.TryAdd(directory, true);
+        }
+
+        _beforeWrite?.Invoke(Interlocked.Increment(ref _written));
+        using (var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, content, 0);
+        }
+
+        WriteSite.SetMode(target, WriteSite.FileMode);
+    }
+
+    /// <summary>Makes the written folder the output: the previous output is moved aside, the new one moved in, the old one deleted.</summary>
+    public void Commit()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(_staging, "*", SearchOption.AllDirectories).Prepend(_staging))
+        {
+            WriteSite.SetMode(directory, WriteSite.DirectoryMode);
+        }
+
+        var retired = Path.Combine(Path.GetDirectoryName(_output)!, $".{Path.GetFileName(_output)}.old-{Guid.NewGuid():N}");
+        if (Directory.Exists(_output))
+        {
+            Directory.Move(_output, retired);
+        }
+
+        try
+        {
+            Directory.Move(_staging, _output);
+        }
+        catch
+        {
+            if (!Directory.Exists(_output) && Directory.Exists(retired))
+            {
+                Directory.Move(retired, _output);
+            }
+
+            throw;
+        }
+
+        _committed = true;
+        TryDelete(retired);
+    }
+
+    public void Dispose()
+    {
+        if (!_committed)
+        {
+            TryDelete(_staging);
+            _committed = true;
+        }
+    }
 
     private static void TryDelete(string directory)
     {
