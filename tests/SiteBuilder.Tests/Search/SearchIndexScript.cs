@@ -63,7 +63,8 @@ internal static class SearchIndexScript
         r.GetProperty("gzip").GetInt64(),
         r.TryGetProperty("first", out var first) && first.ValueKind == JsonValueKind.Object ? first.GetProperty("t").GetString() : null);
 
-    private static string RunNode(string script, string input)
+    /// <summary>Runs a node script of tests/ with arguments, feeding <paramref name="input"/> on stdin; returns stdout.</summary>
+    public static string RunNode(string script, string input, params string[] arguments)
     {
         if (!File.Exists(Repo.PathOf("tests/node_modules/lunr/lunr.js")))
         {
@@ -81,6 +82,10 @@ internal static class SearchIndexScript
             StandardErrorEncoding = new UTF8Encoding(false),
         };
         start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         Process process;
         try
