@@ -21,6 +21,8 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly Worker[] _workers;
+    private readonly ThemeAsset[] _embeddedAssets;
+    private string? _assetsDirectory;
     private bool _disposed;
 
     private ThemeRenderer(int workers)
@@ -36,17 +38,25 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
             _workers[i] = new Worker(new HtmlRenderer(_services, NullLoggerFactory.Instance));
         }
 
-        Assets = ReadAssets(typeof(ThemeRenderer).Assembly);
+        _embeddedAssets = ReadAssets(typeof(ThemeRenderer).Assembly);
     }
 
     /// <summary>A renderer with one worker per processor.</summary>
     public static ThemeRenderer Create() => new(Environment.ProcessorCount);
 
+    /// <summary>
+    /// A renderer whose static assets are read from <paramref name="assetsDirectory"/> (the theme's wwwroot) on every
+    /// build instead of from the assembly, so the preview server picks up CSS and script edits. Files the folder lacks
+    /// (lunr.min.js, which comes from npm) are still taken from the assembly.
+    /// </summary>
+    public static ThemeRenderer Create(int workers, string assetsDirectory) =>
+        new(workers) { _assetsDirectory = Path.GetFullPath(assetsDirectory) };
+
     /// <summary>A renderer with <paramref name="workers"/> workers (at least one).</summary>
     public static ThemeRenderer Create(int workers) => new(workers);
 
     /// <inheritdoc />
-    public IReadOnlyList<ThemeAsset> Assets { get; }
+    public IReadOnlyList<ThemeAsset> Assets => _assetsDirectory is null ? _embeddedAssets : ReadAssets(_assetsDirectory, _embeddedAssets);
 
     /// <inheritdoc />
     public async Task RenderAsync(Site site, Func<Page, string, ValueTask> sink, CancellationToken cancellationToken)
@@ -131,6 +141,18 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
     {
         html = html.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart();
         return html.StartsWith("<!DOCTYPE html>", StringComparison.Ordinal) ? html : "<!DOCTYPE html>\n" + html;
+    }
+
+    private static ThemeAsset[] ReadAssets(string directory, ThemeAsset[] embedded)
+    {
+        var fromDisk = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Select(f => new ThemeAsset(AssetPrefix + Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+                .ToList()
+            : [];
+        var paths = fromDisk.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
+        return [.. fromDisk.Concat(embedded.Where(a => !paths.Contains(a.Path))).OrderBy(a => a.Path, StringComparer.Ordinal)];
     }
 
     private static ThemeAsset[] ReadAssets(Assembly assembly)

@@ -11,29 +11,37 @@ internal sealed class InputWatcher : IDisposable
     /// <summary>What a lost event (the watcher's buffer overflowed) is reported as: anything may have changed.</summary>
     public const string Everything = "*";
 
-    private readonly string _root;
-    private readonly FileSystemWatcher _watcher;
+    private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
 
-    public InputWatcher(string directory)
+    /// <summary>Watches <paramref name="directory"/> and, when given, <paramref name="more"/> folders (the theme's assets); paths are relative to their folder.</summary>
+    public InputWatcher(string directory, params string[] more)
     {
-        _root = Path.GetFullPath(directory);
-        _watcher = new FileSystemWatcher(_root)
+        foreach (var folder in more.Prepend(directory))
+        {
+            Watch(Path.GetFullPath(folder));
+        }
+    }
+
+    private void Watch(string root)
+    {
+        var watcher = new FileSystemWatcher(root)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
             InternalBufferSize = 64 * 1024,
         };
-        _watcher.Changed += (_, e) => Add(e.FullPath);
-        _watcher.Created += (_, e) => Add(e.FullPath);
-        _watcher.Deleted += (_, e) => Add(e.FullPath);
-        _watcher.Renamed += (_, e) =>
+        watcher.Changed += (_, e) => Add(root, e.FullPath);
+        watcher.Created += (_, e) => Add(root, e.FullPath);
+        watcher.Deleted += (_, e) => Add(root, e.FullPath);
+        watcher.Renamed += (_, e) =>
         {
-            Add(e.OldFullPath);
-            Add(e.FullPath);
+            Add(root, e.OldFullPath);
+            Add(root, e.FullPath);
         };
-        _watcher.Error += (_, _) => _changes.Writer.TryWrite(Everything);
-        _watcher.EnableRaisingEvents = true;
+        watcher.Error += (_, _) => _changes.Writer.TryWrite(Everything);
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
     }
 
     /// <summary>
@@ -83,7 +91,7 @@ internal sealed class InputWatcher : IDisposable
     /// <summary>The longest a burst of changes may delay its rebuild.</summary>
     public static TimeSpan LongestBurst { get; } = TimeSpan.FromSeconds(1);
 
-    private void Add(string fullPath)
+    private void Add(string root, string fullPath)
     {
         var name = Path.GetFileName(fullPath);
         if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal)
@@ -92,12 +100,15 @@ internal sealed class InputWatcher : IDisposable
             return;
         }
 
-        _changes.Writer.TryWrite(Path.GetRelativePath(_root, fullPath).Replace('\\', '/'));
+        _changes.Writer.TryWrite(Path.GetRelativePath(root, fullPath).Replace('\\', '/'));
     }
 
     public void Dispose()
     {
-        _watcher.Dispose();
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
         _changes.Writer.TryComplete();
     }
 }

@@ -28,13 +28,15 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
     private readonly string _inputDirectory;
     private readonly Uri? _baseUrl;
     private readonly string _displayRoot;
-    private readonly ThemeRenderer _renderer = ThemeRenderer.Create();
+    private readonly ThemeRenderer _renderer;
 
     // Kept for the whole session: an edit re-renders only the bodies and pages whose models changed, and rewrites only changed files.
     private readonly BuildCache _cache = new();
 
-    public EnginePreviewBuilder(string inputDirectory, Uri? baseUrl, string displayRoot)
+    /// <param name="themeAssets">The theme's wwwroot to read CSS and scripts from on every build (a clone of the repository), or null for the built-in assets.</param>
+    public EnginePreviewBuilder(string inputDirectory, Uri? baseUrl, string displayRoot, string? themeAssets = null)
     {
+        _renderer = themeAssets is null ? ThemeRenderer.Create() : ThemeRenderer.Create(Environment.ProcessorCount, themeAssets);
         _inputDirectory = inputDirectory;
         _baseUrl = baseUrl;
         _displayRoot = displayRoot;

@@ -13,7 +13,7 @@ internal interface IPreviewLog
 }
 
 /// <summary>What to preview, and where.</summary>
-internal sealed record PreviewOptions(string InputDirectory, int Port)
+internal sealed record PreviewOptions(string InputDirectory, int Port, string? ThemeAssets = null)
 {
     /// <summary>How long the input must be quiet before a rebuild: one save often raises several events.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -66,7 +66,7 @@ internal sealed class PreviewSession : IAsyncDisposable
             Directory.CreateDirectory(session._workDirectory);
             await session.BuildAsync(cancellationToken).ConfigureAwait(false);
             session._server = await SiteServer.StartAsync(session._site, options.Port, session._hub, cancellationToken).ConfigureAwait(false);
-            session._watcher = new InputWatcher(options.InputDirectory);
+            session._watcher = options.ThemeAssets is null ? new InputWatcher(options.InputDirectory) : new InputWatcher(options.InputDirectory, options.ThemeAssets);
             session._loop = session.WatchAsync(options.Debounce, session._stopping.Token);
             return session;
         }

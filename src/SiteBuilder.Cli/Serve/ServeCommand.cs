@@ -78,12 +78,15 @@ internal static class ServeCommand
         cancellationToken = stop.Token;
         var log = new TerminalPreviewLog(Console.Out, Console.Error, Environment.CurrentDirectory,
             color: !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null);
-        await using var builder = new EnginePreviewBuilder(input, baseUrl, Environment.CurrentDirectory);
+        // Run from a clone of the repository, the preview also watches the theme's CSS and scripts and serves them from disk.
+        var themeAssets = Path.Combine(Environment.CurrentDirectory, "theme", "wwwroot");
+        var watchTheme = Directory.Exists(themeAssets) && File.Exists(Path.Combine(Environment.CurrentDirectory, "theme", "SiteBuilder.Theme.csproj"));
+        await using var builder = new EnginePreviewBuilder(input, baseUrl, Environment.CurrentDirectory, watchTheme ? themeAssets : null);
         PreviewSession session;
         try
         {
             log.Info($"Building {input}…");
-            session = await PreviewSession.StartAsync(new PreviewOptions(input, port), builder, log, cancellationToken).ConfigureAwait(false);
+            session = await PreviewSession.StartAsync(new PreviewOptions(input, port, watchTheme ? themeAssets : null), builder, log, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
