@@ -132,7 +132,7 @@ public static class SiteGenerator
         for (var i = 0; i < site.Pages.Count; i++)
         {
             var page = site.Pages[i];
-            if (cache is not null && cache.Pages.TryGetValue(page, out var html))
+            if (cache.Pages.TryGetValue(page, out var html))
             {
                 pages[i] = new OutputFile(page.OutputPath, html);
             }
@@ -149,51 +149,45 @@ public static class SiteGenerator
             pages[slots[page]] = new OutputFile(page.OutputPath, Encoding.UTF8.GetBytes(html));
             return ValueTask.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
-        if (cache is not null)
+        cache.Pages = new Dictionary<Page, byte[]>(site.Pages.Count);
+        for (var i = 0; i < site.Pages.Count; i++)
         {
-            cache.Pages = new Dictionary<Page, byte[]>(site.Pages.Count);
-            for (var i = 0; i < site.Pages.Count; i++)
-            {
-                cache.Pages[site.Pages[i]] = pages[i].Content;
-            }
-
-            cache.PagesRendered = toRender.Count;
+            cache.Pages[site.Pages[i]] = pages[i].Content;
         }
+
+        cache.PagesRendered = toRender.Count;
         timings.Add(new StageTiming("render pages", clock.Elapsed));
 
         var files = new List<OutputFile>(pages.Length + search.Files.Count + 16);
         files.AddRange(pages);
-        files.AddRange(EmitSiteFiles.Run(graph, site));
-        files.AddRange(search.Files);
-        files.AddRange(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)));
-        files.Add(new OutputFile(".nojekyll", []));
+        files.AddRange(SiteFiles(graph, site, search, renderer));
 
         clock.Restart();
         options.Progress?.Report("write");
         try
         {
-            if (cache is null)
-            {
-                await WriteSite.RunAsync(options.OutputDirectory, files, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await WriteChangedAsync(options.OutputDirectory, files, cache, cancellationToken).ConfigureAwait(false);
-            }
+            await WriteChangedAsync(options.OutputDirectory, files, cache, cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
-            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
-            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+            return WriteFailed(options, analysis, timings, ex);
         }
 
         timings.Add(new StageTiming("write", clock.Elapsed));
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
+    }
+
+    /// <summary>Every file of the site that is not a page: feed, sitemap, robots.txt, the search files, the theme's assets.</summary>
+    private static IEnumerable<OutputFile> SiteFiles(CorpusGraph graph, Site site, SearchFiles search, IPageRenderer renderer) =>
+        EmitSiteFiles.Run(graph, site)
+            .Concat(search.Files)
+            .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
+            .Append(new OutputFile(".nojekyll", []));
+
+    private static BuildResult WriteFailed(BuildOptions options, AnalysisResult analysis, List<StageTiming> timings, Exception ex)
+    {
+        var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
+        return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
     }
 
     /// <summary>
@@ -210,12 +204,6 @@ public static class SiteGenerator
         try
         {
             using var staged = StagedOutput.Begin(options.OutputDirectory);
-            foreach (var file in search.Files)
-            {
-                staged.Write(file.Path, file.Content);
-                count++;
-            }
-
             options.Progress?.Report($"render {site.Pages.Count} pages");
             await renderer.RenderAsync(site, (page, html) =>
             {
@@ -227,10 +215,7 @@ public static class SiteGenerator
 
             clock.Restart();
             options.Progress?.Report("write");
-            var others = EmitSiteFiles.Run(graph, site)
-                .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
-                .Append(new OutputFile(".nojekyll", []));
-            foreach (var file in others)
+            foreach (var file in SiteFiles(graph, site, search, renderer))
             {
                 staged.Write(file.Path, file.Content);
                 count++;
@@ -242,8 +227,7 @@ public static class SiteGenerator
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
-            return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+            return WriteFailed(options, analysis, timings, ex);
         }
 
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, count, timings);
