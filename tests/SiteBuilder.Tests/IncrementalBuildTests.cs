@@ -37,17 +37,13 @@ public class IncrementalBuildTests
         var clean = Path.Combine(input.Root, "clean");
         var cleanResult = await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
         Assert.True(cleanResult.Succeeded);
-        Assert.Equal(Snapshot(clean), Snapshot(input.OutputDirectory));
+        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
 
         File.Delete(Path.Combine(input.InputDirectory, "articles/a05.md"));
         var third = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
         Assert.True(third.Succeeded);
         Assert.False(Directory.Exists(Path.Combine(input.OutputDirectory, "articles/a05")));
         await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
-        Assert.Equal(Snapshot(clean), Snapshot(input.OutputDirectory));
+        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
     }
-
-    private static Dictionary<string, string> Snapshot(string folder) => Directory
-        .GetFiles(folder, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

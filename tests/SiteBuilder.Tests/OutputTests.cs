@@ -12,14 +12,14 @@ public class OutputTests
         });
         var first = await SiteBuild.RunAsync(input.Options());
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
-        var before = Snapshot(input.OutputDirectory);
+        var before = TestInput.Snapshot(input.OutputDirectory);
 
         input.Write("articles/b.md", "---\ntitle: [broken\n---\nText");
         var second = await SiteBuild.RunAsync(input.Options());
 
         Assert.False(second.Succeeded);
         Assert.Contains(second.Diagnostics, d => d.Id == "SB1001");
-        Assert.Equal(before, Snapshot(input.OutputDirectory));
+        Assert.Equal(before, TestInput.Snapshot(input.OutputDirectory));
         Assert.Single(Directory.GetDirectories(input.Root), d => Path.GetFileName(d) == "_site");
     }
 
@@ -45,8 +45,4 @@ public class OutputTests
     {
         Assert.Throws<InvalidOperationException>(() => Stages.WriteSite.Target(Path.GetTempPath(), path));
     }
-
-    private static Dictionary<string, string> Snapshot(string folder) => Directory
-        .GetFiles(folder, "*", SearchOption.AllDirectories)
-        .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

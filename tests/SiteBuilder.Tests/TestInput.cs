@@ -46,6 +46,11 @@ internal sealed class TestInput : IDisposable
     public static string Article(string title, string body, string date = "2025-02-28", string source = "Test Wire", string extra = "") =>
         $"---\ntitle: \"{title}\"\ndate: {date}\nsource: {source}\n{extra}---\n{body}";
 
+    /// <summary>Every file of a built site, relative path → SHA-256, for byte-for-byte comparisons of two outputs.</summary>
+    public static Dictionary<string, string> Snapshot(string folder) => Directory
+        .GetFiles(folder, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
     public void Dispose()
     {
         try
