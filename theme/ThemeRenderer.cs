@@ -59,7 +59,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
     public IReadOnlyList<ThemeAsset> Assets => _assetsDirectory is null ? _embeddedAssets : ReadAssets(_assetsDirectory, _embeddedAssets);
 
     /// <inheritdoc />
-    public async Task RenderAsync(Site site, Func<Page, string, ValueTask> sink, CancellationToken cancellationToken)
+    public async Task RenderAsync(Site site, Func<Page, ReadOnlyMemory<byte>, ValueTask> sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(sink);
@@ -111,7 +111,8 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         await worker.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await worker.RenderAsync(layout, page).ConfigureAwait(false);
+            var html = await worker.RenderAsync(layout, page).ConfigureAwait(false);
+            return System.Text.Encoding.UTF8.GetString(html.Span);
         }
         finally
         {
@@ -135,13 +136,6 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         NotFoundPage => typeof(NotFoundView),
         _ => throw new NotSupportedException($"The theme has no component for {page.GetType().Name}."),
     };
-
-    /// <summary>'\n' newlines whatever the checkout did to the .razor files, and the doctype first.</summary>
-    private static string Normalise(string html)
-    {
-        html = html.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart();
-        return html.StartsWith("<!DOCTYPE html>", StringComparison.Ordinal) ? html : "<!DOCTYPE html>\n" + html;
-    }
 
     private static ThemeAsset[] ReadAssets(string directory, ThemeAsset[] embedded)
     {
@@ -197,12 +191,16 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
     /// </summary>
     private sealed class Worker(HtmlRenderer renderer) : IAsyncDisposable
     {
+        private static readonly byte[] Doctype = "<!DOCTYPE html>"u8.ToArray();
+
+        private readonly Utf8PageWriter _writer = new();
         private PageHost? _host;
         private HtmlRootComponent _root;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public Task<string> RenderAsync(SiteLayout layout, Page page)
+        /// <summary>Renders one page into the worker's buffer: valid until this worker renders the next.</summary>
+        public Task<ReadOnlyMemory<byte>> RenderAsync(SiteLayout layout, Page page)
         {
             var component = ComponentFor(page);
             return renderer.Dispatcher.InvokeAsync(async () =>
@@ -220,8 +218,19 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
                 }
 
                 _host.Show(component, layout, page);
-                return Normalise(_root.ToHtmlString());
+                _writer.Reset();
+                _root.WriteHtmlTo(_writer);
+                _writer.Complete();
+                var html = _writer.Written;
+                return html.Span.StartsWith(Doctype) ? html : WithDoctype(html.Span);
             });
+        }
+
+        /// <summary>The doctype first, even for a component that does not render <see cref="Components.SiteShell"/>.</summary>
+        private static ReadOnlyMemory<byte> WithDoctype(ReadOnlySpan<byte> html)
+        {
+            byte[] document = [.. Doctype, (byte)'\n', .. html];
+            return document;
         }
 
         public Task ClearAsync() => _host is not { } host ? Task.CompletedTask : renderer.Dispatcher.InvokeAsync(host.Clear);
@@ -229,6 +238,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         public async ValueTask DisposeAsync()
         {
             await renderer.DisposeAsync().ConfigureAwait(false);
+            await _writer.DisposeAsync().ConfigureAwait(false);
             Gate.Dispose();
         }
     }

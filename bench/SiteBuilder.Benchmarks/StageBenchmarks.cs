@@ -155,7 +155,7 @@ public class PageRenderingBenchmarks
         long bytes = 0;
         await _renderer.RenderAsync(_site, (_, html) =>
         {
-            Interlocked.Add(ref bytes, Encoding.UTF8.GetByteCount(html));
+            Interlocked.Add(ref bytes, html.Length);
             return ValueTask.CompletedTask;
         }, CancellationToken.None).ConfigureAwait(false);
         return bytes;

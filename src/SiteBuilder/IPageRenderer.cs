@@ -11,8 +11,11 @@ public sealed record ThemeAsset(string Path, byte[] Content);
 /// </summary>
 public interface IPageRenderer
 {
-    /// <summary>Renders every page of <paramref name="site"/>, handing each page and its HTML to <paramref name="sink"/> (possibly concurrently).</summary>
-    Task RenderAsync(Site site, Func<Page, string, ValueTask> sink, CancellationToken cancellationToken);
+    /// <summary>
+    /// Renders every page of <paramref name="site"/>, handing each page and its HTML (UTF-8, no BOM) to <paramref name="sink"/>,
+    /// possibly concurrently. The bytes are only valid until the sink's task completes: copy them to keep them.
+    /// </summary>
+    Task RenderAsync(Site site, Func<Page, ReadOnlyMemory<byte>, ValueTask> sink, CancellationToken cancellationToken);
 
     /// <summary>The theme's static files, copied into the output as they are.</summary>
     IReadOnlyList<ThemeAsset> Assets { get; }

@@ -146,7 +146,7 @@ public static class SiteGenerator
         options.Progress?.Report($"render {toRender.Count} pages");
         await renderer.RenderAsync(site with { Pages = toRender.ToEquatableArray() }, (page, html) =>
         {
-            pages[slots[page]] = new OutputFile(page.OutputPath, Encoding.UTF8.GetBytes(html));
+            pages[slots[page]] = new OutputFile(page.OutputPath, html.ToArray());
             return ValueTask.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         cache.Pages = new Dictionary<Page, byte[]>(site.Pages.Count);
@@ -207,7 +207,7 @@ public static class SiteGenerator
             options.Progress?.Report($"render {site.Pages.Count} pages");
             await renderer.RenderAsync(site, (page, html) =>
             {
-                staged.Write(page.OutputPath, Encoding.UTF8.GetBytes(html));
+                staged.Write(page.OutputPath, html.Span);
                 Interlocked.Increment(ref count);
                 return ValueTask.CompletedTask;
             }, cancellationToken).ConfigureAwait(false);
