@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteBuilder.Diagnostics;
@@ -46,18 +44,11 @@ public static partial class RenderBodies
         var document = Markdown.Parse(markdown, Pipeline);
         var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
         walker.Walk(document);
-
-        using var writer = new StringWriter();
-        writer.NewLine = "\n";
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<HtmlBlockRenderer>(new DroppedHtmlBlockRenderer());
-        renderer.ObjectRenderers.Replace<HtmlInlineRenderer>(new DroppedHtmlInlineRenderer());
-        renderer.Render(document);
-        writer.Flush();
+        // The walker removed raw HTML from the tree, so the pipeline's own pooled renderer can write it.
+        var html = Markdown.ToHtml(document, Pipeline);
 
         var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
-        var body = new RenderedBody(article.Slug, writer.ToString(), walker.PlainText, summary, walker.Mentions(), walker.Links.ToEquatableArray());
+        var body = new RenderedBody(article.Slug, html, walker.PlainText, summary, walker.Mentions(), walker.Links.ToEquatableArray());
         return (body, diagnostics);
     }
 
@@ -103,21 +94,7 @@ public static partial class RenderBodies
     [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")]
     private static partial Regex HtmlTag();
 
-    private sealed class DroppedHtmlBlockRenderer : HtmlObjectRenderer<HtmlBlock>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
-        {
-        }
-    }
-
-    private sealed class DroppedHtmlInlineRenderer : HtmlObjectRenderer<HtmlInline>
-    {
-        protected override void Write(HtmlRenderer renderer, HtmlInline obj)
-        {
-        }
-    }
-
-    /// <summary>Walks one document once: sanitises links, reports raw HTML, finds and links mentions, collects plain text.</summary>
+    /// <summary>Walks one document once: sanitises links, reports and removes raw HTML, finds and links mentions, collects plain text.</summary>
     private sealed class BodyWalker(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls, List<Diagnostic> diagnostics)
     {
         private readonly StringBuilder _plain = new();
@@ -145,6 +122,7 @@ public static partial class RenderBodies
                 {
                     case HtmlBlock html:
                         Report(DiagnosticDescriptors.RawHtml, html.Line, html.Column, Clip(html.Lines.ToString().Split('\n')[0].Trim()));
+                        html.Parent?.Remove(html);
                         break;
                     case HeadingBlock heading:
                         heading.Level = Math.Min(6, heading.Level + 1);
@@ -233,6 +211,7 @@ public static partial class RenderBodies
                         break;
                     case HtmlInline html:
                         Report(DiagnosticDescriptors.RawHtml, html.Line, html.Column, Clip(html.Tag));
+                        html.Remove();
                         break;
                     case LineBreakInline:
                         _paragraph.Append(' ');
@@ -257,14 +236,19 @@ public static partial class RenderBodies
                 next = more.NextSibling;
             }
 
-            var text = run.Count == 1 ? first.Content.ToString() : string.Concat(run.Select(l => l.Content.ToString()));
             var offset = _paragraph.Length;
-            _paragraph.Append(text);
-            var matches = matcher.Find(text);
+            foreach (var literal in run)
+            {
+                _paragraph.Append(literal.Content.AsSpan());
+            }
+
+            var matches = Find(offset);
             if (matches.Count == 0)
             {
                 return next;
             }
+
+            var text = _paragraph.ToString(offset, _paragraph.Length - offset);
 
             var toLink = new List<MentionMatch>();
             foreach (var match in matches)
@@ -311,6 +295,19 @@ public static partial class RenderBodies
             }
 
             return next;
+        }
+
+        /// <summary>The mentions in the paragraph text from <paramref name="offset"/> on (the literal run just appended).</summary>
+        private IReadOnlyList<MentionMatch> Find(int offset)
+        {
+            var length = _paragraph.Length - offset;
+            foreach (var chunk in _paragraph.GetChunks())
+            {
+                // Almost always one chunk (the builder is reused with its capacity); otherwise copy the run out.
+                return chunk.Length == _paragraph.Length ? matcher.Find(chunk.Span.Slice(offset, length)) : matcher.Find(_paragraph.ToString(offset, length));
+            }
+
+            return [];
         }
 
         private void SanitizeLink(LinkInline link)
