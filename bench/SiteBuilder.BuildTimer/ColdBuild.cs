@@ -27,6 +27,7 @@ internal static class ColdBuild
         var processSeconds = (DateTime.Now - self.StartTime).TotalSeconds;
         // CPU time (user + system, all threads) is far less sensitive than wall time to other work on the machine.
         var cpuSeconds = self.TotalProcessorTime.TotalSeconds;
+        var systemSeconds = self.PrivilegedProcessorTime.TotalSeconds;
         // Read before anything else touches memory: the peak of the build, not of the measuring.
         var peak = ReadStatusKilobytes("VmHWM") * 1024;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -50,7 +51,7 @@ internal static class ColdBuild
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             [.. result.Timings.Select(t => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
-            buildSeconds, processSeconds, null, cpuSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
+            buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load);
     }
 

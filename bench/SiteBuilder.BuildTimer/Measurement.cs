@@ -21,6 +21,7 @@ public sealed record Measurement(
     double ProcessSeconds,
     double? ChildWallSeconds,
     double CpuSeconds,
+    double SystemCpuSeconds,
     long PeakRssBytes,
     long AllocatedBytes,
     int Gen0Collections,

@@ -104,6 +104,7 @@ if (child || runs == 1)
 
 // Parent: one child process per run, so every build starts cold (runtime start-up, JIT, empty caches of the engine).
 var measurements = new List<Measurement>();
+SyncFileSystems();
 for (var run = 1; run <= runs; run++)
 {
     var folder = output is null ? NewOutputFolder() : Path.Combine(output, $"run{run}");
@@ -132,6 +133,10 @@ for (var run = 1; run <= runs; run++)
         DeleteQuietly(output is null ? Path.GetDirectoryName(folder)! : folder);
     }
 
+    // Every run starts with no dirty pages and no pending discards (ext4 with `discard` here): otherwise the kernel's
+    // write-back of one run's output, or of its deletion, is charged to the next run's writes.
+    SyncFileSystems();
+
     if (process.ExitCode != 0 || line is null)
     {
         Console.Error.Write($"run {run} failed (exit code {process.ExitCode}):\n{await stderr}\n");
@@ -141,11 +146,20 @@ for (var run = 1; run <= runs; run++)
     var measurement = JsonSerializer.Deserialize(line["RESULT ".Length..], BuildTimerJson.Default.Measurement)! with { ChildWallSeconds = wall };
     measurements.Add(measurement);
     Console.Out.Write(string.Create(CultureInfo.InvariantCulture,
-        $"run {run}: build {measurement.BuildSeconds:0.00} s, process start → build done {measurement.ProcessSeconds:0.00} s, CPU {measurement.CpuSeconds:0.00} s, peak RSS {measurement.PeakRssBytes / 1048576.0:0} MiB, load {measurement.LoadAverage}\n"));
+        $"run {run}: build {measurement.BuildSeconds:0.00} s, process start → build done {measurement.ProcessSeconds:0.00} s, CPU {measurement.CpuSeconds:0.00} s (system {measurement.SystemCpuSeconds:0.00} s), peak RSS {measurement.PeakRssBytes / 1048576.0:0} MiB, load {measurement.LoadAverage}\n"));
 }
 
 Report.Print(input, measurements, Console.Out);
 return 0;
+
+static void SyncFileSystems()
+{
+    if (OperatingSystem.IsLinux())
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false });
+        sync?.WaitForExit();
+    }
+}
 
 static string NewOutputFolder() => Path.Combine(Path.GetTempPath(), $"sitebuilder-buildtimer-{Guid.NewGuid():N}", "_site");
 
@@ -188,6 +202,7 @@ internal static class Report
         Line("build wall (renderer + BuildAsync)", Seconds(Median(runs.Select(r => r.BuildSeconds))));
         Line("process start → build done", Seconds(Median(runs.Select(r => r.ProcessSeconds))));
         Line("CPU time, user + system (process)", Seconds(Median(runs.Select(r => r.CpuSeconds))));
+        Line("of which system (kernel)", Seconds(Median(runs.Select(r => r.SystemCpuSeconds))));
         Line("pages/s (build wall)", Median(runs.Select(r => r.PagesPerSecond)).ToString("0", CultureInfo.InvariantCulture));
         Line("peak RSS (VmHWM)", Mib(Median(runs.Select(r => (double)r.PeakRssBytes))));
         Line("allocated (GC.GetTotalAllocatedBytes)", Mib(Median(runs.Select(r => (double)r.AllocatedBytes))));
