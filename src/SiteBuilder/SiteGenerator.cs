@@ -50,7 +50,9 @@ public static class SiteGenerator
             return result;
         }
 
-        var (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot));
+        var (read, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot));
+        InputFiles? files = read;
+        read = null!;
         diagnostics.AddRange(readDiagnostics);
         var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
         diagnostics.AddRange(siteDiagnostics);
@@ -59,6 +61,9 @@ public static class SiteGenerator
         var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today));
         diagnostics.AddRange(articleDiagnostics);
+
+        // The articles hold their bodies now: the file texts need not stay alive through the stages that follow.
+        files = null;
 
         if (site is not null && options.BaseUrl is not null)
         {
@@ -106,7 +111,8 @@ public static class SiteGenerator
             return new BuildResult(false, [guard], 0, 0, 0, 0, []);
         }
 
-        var analysis = Analyze(options, cache);
+        // The build needs the graph and the plan, not the parsed corpus: dropped here, the articles' raw text can be collected.
+        var analysis = Analyze(options, cache) with { Corpus = null };
         var timings = analysis.Timings.ToList();
         if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
         {
@@ -115,15 +121,15 @@ public static class SiteGenerator
 
         var site = analysis.Site;
         var graph = analysis.Graph;
+        if (cache is null)
+        {
+            return await WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken).ConfigureAwait(false);
+        }
+
         var clock = Stopwatch.StartNew();
         options.Progress?.Report("search index");
         var search = BuildSearchIndex.Run(graph);
         timings.Add(new StageTiming("search index", clock.Elapsed));
-
-        if (cache is null)
-        {
-            return await WriteStreamingAsync(options, renderer, analysis, search, timings, cancellationToken).ConfigureAwait(false);
-        }
 
         clock.Restart();
         var pages = new OutputFile[site.Pages.Count];
@@ -160,7 +166,8 @@ public static class SiteGenerator
 
         var files = new List<OutputFile>(pages.Length + search.Files.Count + 16);
         files.AddRange(pages);
-        files.AddRange(SiteFiles(graph, site, search, renderer));
+        files.AddRange(search.Files);
+        files.AddRange(SiteFiles(graph, site, renderer));
 
         clock.Restart();
         options.Progress?.Report("write");
@@ -177,10 +184,9 @@ public static class SiteGenerator
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
     }
 
-    /// <summary>Every file of the site that is not a page: feed, sitemap, robots.txt, the search files, the theme's assets.</summary>
-    private static IEnumerable<OutputFile> SiteFiles(CorpusGraph graph, Site site, SearchFiles search, IPageRenderer renderer) =>
+    /// <summary>Every file of the site that is neither a page nor a search file: feed, sitemap, robots.txt, the theme's assets.</summary>
+    private static IEnumerable<OutputFile> SiteFiles(CorpusGraph graph, Site site, IPageRenderer renderer) =>
         EmitSiteFiles.Run(graph, site)
-            .Concat(search.Files)
             .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
             .Append(new OutputFile(".nojekyll", []));
 
@@ -191,10 +197,10 @@ public static class SiteGenerator
     }
 
     /// <summary>
-    /// A clean build: pages go to disk as they are rendered, into a staging folder swapped in at the end, so no page is
-    /// held in memory and a failure anywhere leaves the previous output untouched.
+    /// A clean build: the search files and then the pages go to disk as they are written, into a staging folder swapped in
+    /// at the end, so neither is held in memory and a failure anywhere leaves the previous output untouched.
     /// </summary>
-    private static async Task<BuildResult> WriteStreamingAsync(BuildOptions options, IPageRenderer renderer, AnalysisResult analysis, SearchFiles search,
+    private static async Task<BuildResult> WriteStreamingAsync(BuildOptions options, IPageRenderer renderer, AnalysisResult analysis,
         List<StageTiming> timings, CancellationToken cancellationToken)
     {
         var site = analysis.Site!;
@@ -204,6 +210,15 @@ public static class SiteGenerator
         try
         {
             using var staged = StagedOutput.Begin(options.OutputDirectory);
+            options.Progress?.Report("search index");
+            BuildSearchIndex.Emit(BuildSearchIndex.Documents(graph), file =>
+            {
+                staged.Write(file.Path, file.Content);
+                Interlocked.Increment(ref count);
+            });
+            timings.Add(new StageTiming("search index", clock.Elapsed));
+
+            clock.Restart();
             options.Progress?.Report($"render {site.Pages.Count} pages");
             await renderer.RenderAsync(site, (page, html) =>
             {
@@ -215,7 +230,7 @@ public static class SiteGenerator
 
             clock.Restart();
             options.Progress?.Report("write");
-            foreach (var file in SiteFiles(graph, site, search, renderer))
+            foreach (var file in SiteFiles(graph, site, renderer))
             {
                 staged.Write(file.Path, file.Content);
                 count++;

@@ -107,11 +107,30 @@ public static class BuildSearchIndex
     public static SearchFiles Run(CorpusGraph graph) => Write(Documents(graph));
 
     /// <summary>
-    /// The search files of <paramref name="documents"/>: the monolithic layout when the whole index is at most
-    /// <see cref="MonolithicMaxBytes"/>, otherwise the sharded one, unless <paramref name="layout"/> says which.
+    /// The search files of <paramref name="documents"/>, sorted by path: the monolithic layout when the whole index is at
+    /// most <see cref="MonolithicMaxBytes"/>, otherwise the sharded one, unless <paramref name="layout"/> says which.
     /// </summary>
     public static SearchFiles Write(IReadOnlyList<SearchDocument> documents, SearchLayout? layout = null)
     {
+        var files = new List<OutputFile>();
+        var chosen = Emit(documents, file =>
+        {
+            lock (files)
+            {
+                files.Add(file);
+            }
+        }, layout);
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new SearchFiles(chosen, files, documents.Count);
+    }
+
+    /// <summary>
+    /// Hands each search file to <paramref name="sink"/> as soon as it is written (shards concurrently, so the sink must
+    /// be thread-safe), so that a build need not hold them all; returns the layout chosen as <see cref="Write"/> does.
+    /// </summary>
+    public static SearchLayout Emit(IReadOnlyList<SearchDocument> documents, Action<OutputFile> sink, SearchLayout? layout = null)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
         var index = Index(documents);
         var articles = documents.TakeWhile(d => d.Kind == "article").Count();
         var ranges = layout == SearchLayout.Monolithic ? [] : index.PartitionTerms(ShardMaxBytes);
@@ -121,36 +140,61 @@ public static class BuildSearchIndex
             index.WriteTo(whole);
             if (layout == SearchLayout.Monolithic || whole.WrittenCount <= MonolithicMaxBytes)
             {
-                return new SearchFiles(SearchLayout.Monolithic,
-                [
-                    new OutputFile(ManifestPath, Manifest(index, SearchLayout.Monolithic, documents.Count, articles, [])),
-                    new OutputFile(IndexPath, whole.WrittenSpan.ToArray()),
-                    new OutputFile(DocsPath, DisplayData(documents, 0, documents.Count)),
-                ], documents.Count);
+                sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Monolithic, documents.Count, articles, [])));
+                sink(new OutputFile(IndexPath, whole.WrittenSpan.ToArray()));
+                sink(new OutputFile(DocsPath, DisplayData(documents, 0, documents.Count)));
+                return SearchLayout.Monolithic;
             }
         }
 
-        var files = new List<OutputFile>(ranges.Count + (documents.Count / DocChunkSize) + 3)
-        {
-            new(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges)),
-            new(TermsPath, Terms(index)),
-        };
-        var shards = new OutputFile[ranges.Count];
+        sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges)));
+        sink(new OutputFile(TermsPath, Terms(index)));
         Parallel.For(0, ranges.Count, i =>
         {
-            var shard = new ArrayBufferWriter<byte>(checked((int)ranges[i].Length));
+            // The planner computed each shard's exact length, so the JSON is written once, into its own array.
+            var shard = new ExactBufferWriter(checked((int)ranges[i].Length));
             index.WriteShardTo(shard, ranges[i]);
-            shards[i] = new OutputFile(ShardPath(ranges[i].From), shard.WrittenSpan.ToArray());
+            sink(new OutputFile(ShardPath(ranges[i].From), shard.ToArray()));
         });
-        files.AddRange(shards);
 
         for (var start = 0; start < documents.Count; start += DocChunkSize)
         {
             var path = "search/docs/" + (start / DocChunkSize).ToString(CultureInfo.InvariantCulture) + ".json";
-            files.Add(new OutputFile(path, DisplayData(documents, start, Math.Min(DocChunkSize, documents.Count - start))));
+            sink(new OutputFile(path, DisplayData(documents, start, Math.Min(DocChunkSize, documents.Count - start))));
         }
 
-        return new SearchFiles(SearchLayout.Sharded, files, documents.Count);
+        return SearchLayout.Sharded;
+    }
+
+    /// <summary>An <see cref="IBufferWriter{T}"/> into an array of the expected length, handed over without a copy when the guess was exact.</summary>
+    private sealed class ExactBufferWriter(int length) : IBufferWriter<byte>
+    {
+        private byte[] _buffer = new byte[Math.Max(length, 16)];
+        private int _written;
+
+        public void Advance(int count) => _written += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        public byte[] ToArray() => _written == _buffer.Length ? _buffer : _buffer.AsSpan(0, _written).ToArray();
+
+        private void Ensure(int sizeHint)
+        {
+            if (_buffer.Length - _written < Math.Max(sizeHint, 1))
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + Math.Max(sizeHint, 1)));
+            }
+        }
     }
 
     /// <summary>

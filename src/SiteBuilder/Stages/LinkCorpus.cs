@@ -103,7 +103,8 @@ public static class LinkCorpus
 
             var related = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
             var article = articles[a];
-            linked[a] = new LinkedArticle(article, bodyBySlug[article.Slug], entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), related);
+            // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
+            linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), related);
             return scratch;
         }, _ => { });
 

@@ -196,12 +196,12 @@ public sealed class ShardedSearchTests(ShardedSearchTests.Sites sites, ITestOutp
 
         // Then the small index is whole, refs are numbers, and the manifest names the layout; the large one is sharded
         Assert.Equal(SearchLayout.Monolithic, small.Layout);
-        Assert.Equal([BuildSearchIndex.ManifestPath, BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath], small.Files.Select(f => f.Path));
+        Assert.Equal([BuildSearchIndex.DocsPath, BuildSearchIndex.IndexPath, BuildSearchIndex.ManifestPath], small.Files.Select(f => f.Path));
         using var index = JsonDocument.Parse(small.IndexJson);
         Assert.Equal("title/0", index.RootElement.GetProperty("fieldVectors")[0][0].GetString());
         Assert.Equal(
             """{"version":1,"layout":"monolithic","fields":["title","entities","aliases","summary","body"],"documents":25,"articles":20}""" + "\n",
-            Encoding.UTF8.GetString(small.Files[0].Content));
+            Encoding.UTF8.GetString(small.Files.Single(f => f.Path == BuildSearchIndex.ManifestPath).Content));
         Assert.Equal(SearchLayout.Sharded, large.Layout);
         Assert.Empty(large.IndexJson);
         Assert.Contains(large.Files, f => f.Path == BuildSearchIndex.TermsPath);
