@@ -42,13 +42,13 @@ internal static class JsLowerCase
         int special = source.IndexOfAny(Special);
         if (special < 0)
         {
-            source.ToLowerInvariant(destination);
+            LowerInvariant(source, destination);
             return source.Length;
         }
 
         // Lowercase per code point first (length preserving), then rebuild with the special cases.
         Span<char> lowered = scratch[..source.Length];
-        source.ToLowerInvariant(lowered);
+        LowerInvariant(source, lowered);
         lowered[..special].CopyTo(destination);
         int w = special;
         for (int i = special; i < source.Length; i++)
@@ -94,6 +94,42 @@ internal static class JsLowerCase
         }
 
         return w;
+    }
+
+    /// <summary>
+    /// <see cref="MemoryExtensions.ToLowerInvariant(ReadOnlySpan{char}, Span{char})"/>, run by run: .NET lowercases an
+    /// ASCII prefix itself but hands everything after the first non-ASCII character to ICU, which is several times slower
+    /// on the ASCII that follows. The invariant mapping is per code point and ASCII runs never split a surrogate pair,
+    /// so the result is the same.
+    /// </summary>
+    private static void LowerInvariant(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        while (!source.IsEmpty)
+        {
+            int ascii = source.IndexOfAnyExceptInRange('\0', '\u007F');
+            if (ascii < 0)
+            {
+                ascii = source.Length;
+            }
+
+            Ascii.ToLower(source[..ascii], destination, out _);
+            source = source[ascii..];
+            destination = destination[ascii..];
+            if (source.IsEmpty)
+            {
+                return;
+            }
+
+            int other = source.IndexOfAnyInRange('\0', '\u007F');
+            if (other < 0)
+            {
+                other = source.Length;
+            }
+
+            source[..other].ToLowerInvariant(destination);
+            source = source[other..];
+            destination = destination[other..];
+        }
     }
 
     /// <summary>
