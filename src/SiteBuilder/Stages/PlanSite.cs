@@ -35,11 +35,13 @@ public static class PlanSite
         var articlesBySlug = graph.Articles.ToDictionary(a => a.Article.Slug, StringComparer.Ordinal);
         var pages = new List<Page>();
         pages.AddRange(HomePages(graph, summaries, refs, urls));
-        pages.AddRange(ArticlePages(graph, summaries, refs, entityById, urls));
-        foreach (var node in graph.Entities)
-        {
-            pages.AddRange(EntityPages(node, summaries, articlesBySlug, refs, urls));
-        }
+        // Article and entity pages are independent of each other and most of the site: planned in parallel, kept in order.
+        var articlePages = new Page[graph.Articles.Count];
+        Parallel.For(0, articlePages.Length, i => articlePages[i] = ArticlePage(graph.Articles, i, summaries, refs, entityById, urls));
+        pages.AddRange(articlePages);
+        var entityPages = new Page[graph.Entities.Count][];
+        Parallel.For(0, entityPages.Length, e => entityPages[e] = [.. EntityPages(graph.Entities[e], summaries, articlesBySlug, refs, urls)]);
+        pages.AddRange(entityPages.SelectMany(p => p));
 
         pages.Add(EntityIndex(graph, refs, urls));
         pages.AddRange(ArchivePages(graph, summaries, urls));
@@ -97,31 +99,27 @@ public static class PlanSite
     private static Pagination Paginate(int page, int pageCount, Func<int, string> url) =>
         new(page, pageCount, page > 1 ? url(page - 1) : null, page < pageCount ? url(page + 1) : null);
 
-    private static IEnumerable<Page> ArticlePages(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, Dictionary<string, EntityRef> refs,
+    private static ArticlePage ArticlePage(EquatableArray<LinkedArticle> articles, int i, Dictionary<string, ArticleSummary> summaries, Dictionary<string, EntityRef> refs,
         Dictionary<string, EntityNode> entities, SiteUrls urls)
     {
-        var articles = graph.Articles;
-        for (var i = 0; i < articles.Count; i++)
-        {
-            var linked = articles[i];
-            var article = linked.Article;
-            var counts = linked.Body.Mentions.ToDictionary(m => m.EntityId, m => m.Count, StringComparer.Ordinal);
-            var groups = linked.EntityIds
-                .Select(id => new EntityCount(refs[id], counts.GetValueOrDefault(id)))
-                .GroupBy(c => c.Entity.Kind)
-                .OrderBy(g => g.Key)
-                .Select(g => new EntityGroup(g.Key, g.OrderByDescending(c => c.Count).ThenBy(c => c.Entity.Name, StringComparer.Ordinal).ToEquatableArray()))
-                .ToEquatableArray();
-            var summary = summaries[article.Slug];
-            var url = summary.Url;
-            var about = linked.EntityIds.Select(id => entities[id].Entity).ToArray();
-            yield return new ArticlePage(url, article.Title, summary.Summary,
-                Meta(urls, url, "article", JsonLd.NewsArticle(article, summary, about, urls)),
-                summary, article.SourceUrl, article.Author, linked.Body.Html, article.Tags, groups,
-                linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
-                Previous: i + 1 < articles.Count ? summaries[articles[i + 1].Article.Slug] : null,
-                Next: i > 0 ? summaries[articles[i - 1].Article.Slug] : null);
-        }
+        var linked = articles[i];
+        var article = linked.Article;
+        var counts = linked.Body.Mentions.ToDictionary(m => m.EntityId, m => m.Count, StringComparer.Ordinal);
+        var groups = linked.EntityIds
+            .Select(id => new EntityCount(refs[id], counts.GetValueOrDefault(id)))
+            .GroupBy(c => c.Entity.Kind)
+            .OrderBy(g => g.Key)
+            .Select(g => new EntityGroup(g.Key, g.OrderByDescending(c => c.Count).ThenBy(c => c.Entity.Name, StringComparer.Ordinal).ToEquatableArray()))
+            .ToEquatableArray();
+        var summary = summaries[article.Slug];
+        var url = summary.Url;
+        var about = linked.EntityIds.Select(id => entities[id].Entity).ToArray();
+        return new ArticlePage(url, article.Title, summary.Summary,
+            Meta(urls, url, "article", JsonLd.NewsArticle(article, summary, about, urls)),
+            summary, article.SourceUrl, article.Author, linked.Body.Html, article.Tags, groups,
+            linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
+            Previous: i + 1 < articles.Count ? summaries[articles[i + 1].Article.Slug] : null,
+            Next: i > 0 ? summaries[articles[i - 1].Article.Slug] : null);
     }
 
     private static IEnumerable<Page> EntityPages(EntityNode node, Dictionary<string, ArticleSummary> summaries, Dictionary<string, LinkedArticle> articles,
