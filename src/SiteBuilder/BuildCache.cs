@@ -11,17 +11,27 @@ namespace SiteBuilder;
 /// </summary>
 public sealed class BuildCache
 {
+    internal ReadInputFiles.Cache Files { get; } = new();
+
+    internal ParseArticles.Cache Articles { get; } = new();
+
     internal (EquatableArray<Entity> Entities, SiteUrls Urls)? BodyKey { get; set; }
 
-    internal Dictionary<Article, RenderedBody> Bodies { get; set; } = [];
+    /// <summary>
+    /// Rendered bodies by the article's body file. Keyed by path, not by the article itself: a lookup then costs one
+    /// comparison of the two articles (which stops at the first difference), not a hash of every article's whole text.
+    /// </summary>
+    internal Dictionary<string, (Article Article, RenderedBody Body, Diagnostics.Diagnostic[] Diagnostics)> Bodies { get; set; } = new(StringComparer.Ordinal);
 
-    internal Dictionary<Article, Diagnostics.Diagnostic[]> BodyDiagnostics { get; } = [];
-
-    internal Dictionary<Page, byte[]> Pages { get; set; } = [];
+    /// <summary>Rendered pages by output path, with the page model they were rendered from (compared, not hashed, as above).</summary>
+    internal Dictionary<string, (Page Page, byte[] Html)> Pages { get; set; } = new(StringComparer.Ordinal);
 
     internal string? OutputDirectory { get; set; }
 
     internal Dictionary<string, byte[]> Written { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many input files the last build read from disk (the rest were unchanged since they were read).</summary>
+    public int FilesRead => Files.FilesRead;
 
     /// <summary>How many pages the last build rendered (the rest came from the cache).</summary>
     public int PagesRendered { get; internal set; }

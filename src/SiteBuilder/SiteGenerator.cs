@@ -50,7 +50,7 @@ public static class SiteGenerator
             return result;
         }
 
-        var (read, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot));
+        var (read, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
         InputFiles? files = read;
         read = null!;
         diagnostics.AddRange(readDiagnostics);
@@ -59,7 +59,7 @@ public static class SiteGenerator
         var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities));
         diagnostics.AddRange(entityDiagnostics);
         var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today));
+        var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today, cache?.Articles));
         diagnostics.AddRange(articleDiagnostics);
 
         // The articles hold their bodies now: the file texts need not stay alive through the stages that follow.
@@ -138,9 +138,9 @@ public static class SiteGenerator
         for (var i = 0; i < site.Pages.Count; i++)
         {
             var page = site.Pages[i];
-            if (cache.Pages.TryGetValue(page, out var html))
+            if (cache.Pages.TryGetValue(page.OutputPath, out var cached) && cached.Page.Equals(page))
             {
-                pages[i] = new OutputFile(page.OutputPath, html);
+                pages[i] = new OutputFile(page.OutputPath, cached.Html);
             }
             else
             {
@@ -155,10 +155,10 @@ public static class SiteGenerator
             pages[slots[page]] = new OutputFile(page.OutputPath, html.ToArray());
             return ValueTask.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
-        cache.Pages = new Dictionary<Page, byte[]>(site.Pages.Count);
+        cache.Pages = new Dictionary<string, (Page, byte[])>(site.Pages.Count, StringComparer.Ordinal);
         for (var i = 0; i < site.Pages.Count; i++)
         {
-            cache.Pages[site.Pages[i]] = pages[i].Content;
+            cache.Pages[site.Pages[i].OutputPath] = (site.Pages[i], pages[i].Content);
         }
 
         cache.PagesRendered = toRender.Count;
@@ -297,29 +297,26 @@ public static class SiteGenerator
 
         if (cache.BodyKey is not { } key || key.Entities != entities || key.Urls != urls)
         {
-            cache.Bodies = [];
-            cache.BodyDiagnostics.Clear();
+            cache.Bodies = new(StringComparer.Ordinal);
             cache.BodyKey = (entities, urls);
         }
 
-        var missing = articles.Where(a => !cache.Bodies.ContainsKey(a)).ToEquatableArray();
+        var missing = articles.Where(a => !(cache.Bodies.TryGetValue(a.BodyPath, out var cached) && cached.Article.Equals(a))).ToEquatableArray();
         var (rendered, diagnostics) = RenderBodies.Run(missing, entities, matcher, urls);
-        var bodyDiagnostics = cache.BodyDiagnostics;
+        var byPath = diagnostics.ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         for (var i = 0; i < missing.Count; i++)
         {
-            cache.Bodies[missing[i]] = rendered[i];
-            bodyDiagnostics[missing[i]] = diagnostics.Where(d => d.Location.Path == missing[i].BodyPath).ToArray();
+            cache.Bodies[missing[i].BodyPath] = (missing[i], rendered[i], [.. byPath[missing[i].BodyPath]]);
         }
 
-        var live = articles.ToHashSet();
-        foreach (var stale in cache.Bodies.Keys.Where(a => !live.Contains(a)).ToList())
+        var live = articles.Select(a => a.BodyPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in cache.Bodies.Keys.Where(path => !live.Contains(path)).ToList())
         {
             cache.Bodies.Remove(stale);
-            bodyDiagnostics.Remove(stale);
         }
 
         cache.BodiesRendered = missing.Count;
-        return (articles.Select(a => cache.Bodies[a]).ToEquatableArray(), articles.SelectMany(a => bodyDiagnostics[a]).ToList());
+        return (articles.Select(a => cache.Bodies[a.BodyPath].Body).ToEquatableArray(), articles.SelectMany(a => cache.Bodies[a.BodyPath].Diagnostics).ToList());
     }
 
     /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>

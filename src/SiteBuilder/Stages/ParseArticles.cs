@@ -19,15 +19,52 @@ public static class ParseArticles
 
     internal static readonly string[] KnownFields = ["title", "date", "source", "source_url", "author", "summary", "entities", "tags"];
 
+    /// <summary>
+    /// Articles parsed by the last run, by the files they came from (the preview server: an article whose files are the
+    /// same <see cref="SourceFile"/> instances, as <see cref="ReadInputFiles.Cache"/> returns them, is not parsed again).
+    /// </summary>
+    public sealed class Cache
+    {
+        internal (HashSet<string> EntityIds, DateOnly Today)? Key { get; set; }
+
+        internal Dictionary<string, (SourceFile[] Files, (Article?, List<Diagnostic>) Parsed)> Groups { get; set; } = new(StringComparer.Ordinal);
+    }
+
     public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
-        EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today)
+        EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today) => Run(files, entityIds, today, cache: null);
+
+    public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
+        EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today, Cache? cache)
     {
         var groups = files
             .GroupBy(f => StripExtension(f.RelativePath), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Files: g.ToArray()))
             .ToArray();
+        if (cache is not null && (cache.Key is not { } key || key.Today != today || !key.EntityIds.SetEquals(entityIds)))
+        {
+            cache.Groups = new(StringComparer.Ordinal);
+            cache.Key = (entityIds.ToHashSet(StringComparer.Ordinal), today);
+        }
+
+        var known = cache?.Groups;
         var parsed = new (Article? Article, List<Diagnostic> Diagnostics)[groups.Length];
-        Parallel.For(0, groups.Length, i => parsed[i] = ParseGroup(groups[i].ToArray(), entityIds, today));
+        Parallel.For(0, groups.Length, i =>
+        {
+            var (name, group) = groups[i];
+            parsed[i] = known is not null && known.TryGetValue(name, out var cached) && cached.Files.SequenceEqual(group, ReferenceEqualityComparer.Instance)
+                ? cached.Parsed
+                : ParseGroup(group, entityIds, today);
+        });
+
+        if (cache is not null)
+        {
+            cache.Groups = new(groups.Length, StringComparer.Ordinal);
+            for (var i = 0; i < groups.Length; i++)
+            {
+                cache.Groups[groups[i].Key] = (groups[i].Files, parsed[i]);
+            }
+        }
 
         var diagnostics = parsed.SelectMany(p => p.Diagnostics).ToList();
         var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);

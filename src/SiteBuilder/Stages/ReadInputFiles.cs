@@ -16,11 +16,65 @@ public sealed record InputFiles(SourceFile? Site, EquatableArray<SourceFile> Ent
 /// </summary>
 public static class ReadInputFiles
 {
+    /// <summary>
+    /// What the last read decoded, by full path, with the length and modification time it had (for the preview server:
+    /// an unchanged file is not read and decoded again). Only files that decoded cleanly are kept.
+    /// </summary>
+    public sealed class Cache
+    {
+        internal ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)> Files { get; set; } = new(StringComparer.Ordinal);
+
+        /// <summary>How many files the last run read from disk (the others were taken from the cache).</summary>
+        public int FilesRead => _filesRead;
+
+        internal int _filesRead;
+    }
+
     public const long MaxYamlBytes = 1024 * 1024;
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot)
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot) =>
+        Run(inputDirectory, displayRoot, previous: null, current: null, Read);
+
+    /// <summary>Reads the input, taking unchanged files from <paramref name="cache"/> and updating it.</summary>
+    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot, Cache? cache)
     {
+        var previous = cache?.Files;
+        var current = cache is null ? null : new ConcurrentDictionary<string, (long, DateTime, SourceFile)>(StringComparer.Ordinal);
+        if (cache is not null)
+        {
+            cache._filesRead = 0;
+        }
+
+        SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
+        {
+            if (cache is not null)
+            {
+                Interlocked.Increment(ref cache._filesRead);
+            }
+
+            return ReadInputFiles.Read(file, display, limit, diagnostics);
+        }
+
+        var result = Run(inputDirectory, displayRoot, previous, current, Read);
+        if (cache is not null)
+        {
+            cache.Files = current!;
+        }
+
+        return result;
+    }
+
+    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot,
+        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? previous,
+        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? current,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> readFromDisk)
+    {
+        SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics) =>
+            ReadCached(file, display, limit, diagnostics, previous, current, readFromDisk);
+
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var root = new DirectoryInfo(inputDirectory);
         var display = new DisplayPaths(displayRoot);
@@ -48,8 +102,8 @@ public static class ReadInputFiles
             .Where(f => IsYaml(f.Name) || IsBody(f.Name) || Ignore(f, display, diagnostics))
             .ToList();
 
-        var entities = ReadAll(entityFiles, display, _ => MaxYamlBytes, diagnostics);
-        var articles = ReadAll(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics);
+        var entities = ReadAll(entityFiles, display, _ => MaxYamlBytes, diagnostics, Read);
+        var articles = ReadAll(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, Read);
         return (new InputFiles(site, entities, articles), diagnostics.ToList());
     }
 
@@ -68,10 +122,11 @@ public static class ReadInputFiles
         return false;
     }
 
-    private static EquatableArray<SourceFile> ReadAll(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics)
+    private static EquatableArray<SourceFile> ReadAll(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
     {
         var results = new SourceFile?[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = Read(files[i], display, limit(files[i]), diagnostics));
+        Parallel.For(0, files.Count, i => results[i] = read(files[i], display, limit(files[i]), diagnostics));
         return results.OfType<SourceFile>().OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToEquatableArray();
     }
 
@@ -120,6 +175,35 @@ public static class ReadInputFiles
             var path = display.Of(entry.FullName);
             diagnostics.Add(DiagnosticDescriptors.SymlinkSkipped.Create(SourceLocation.File(path), path));
         }
+    }
+
+    private static SourceFile? ReadCached(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics,
+        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? previous,
+        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? current,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> readFromDisk)
+    {
+        if (current is null)
+        {
+            return readFromDisk(file, display, limit, diagnostics);
+        }
+
+        var modified = file.LastWriteTimeUtc;
+        if (previous is not null && previous.TryGetValue(file.FullName, out var known) && known.Length == file.Length && known.Modified == modified
+            && known.File.RelativePath == display.Of(file.FullName))
+        {
+            current[file.FullName] = known;
+            return known.File;
+        }
+
+        var read = readFromDisk(file, display, limit, diagnostics);
+        // As git does with "racily clean" entries: a file modified within the last two seconds could be written again
+        // within the file system's timestamp granularity without its time changing, so it is read again next time.
+        if (read is not null && DateTime.UtcNow - modified > RacyWindow)
+        {
+            current[file.FullName] = (file.Length, modified, read);
+        }
+
+        return read;
     }
 
     private static SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
