@@ -97,8 +97,15 @@ public static partial class RenderBodies
     /// <summary>Walks one document once: sanitises links, reports and removes raw HTML, finds and links mentions, collects plain text.</summary>
     private sealed class BodyWalker(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls, List<Diagnostic> diagnostics)
     {
-        private readonly StringBuilder _plain = new();
-        private readonly StringBuilder _paragraph = new();
+        // One pair of builders per thread, reused from article to article with their capacity: bodies are rendered in
+        // parallel but each one on a single thread, start to finish.
+        [ThreadStatic]
+        private static StringBuilder? t_plain;
+        [ThreadStatic]
+        private static StringBuilder? t_paragraph;
+
+        private readonly StringBuilder _plain = (t_plain ??= new StringBuilder(16 * 1024)).Clear();
+        private readonly StringBuilder _paragraph = (t_paragraph ??= new StringBuilder(4 * 1024)).Clear();
         private readonly HashSet<int> _linked = [];
         private readonly Dictionary<int, (int Count, int Line, MentionContext Context)> _mentions = [];
         private readonly List<(int Entity, int Offset, int Length, int Line)> _pending = [];
@@ -107,7 +114,19 @@ public static partial class RenderBodies
 
         public string? FirstParagraph { get; private set; }
 
-        public string PlainText => _plain.ToString().TrimEnd();
+        public string PlainText
+        {
+            get
+            {
+                var end = _plain.Length;
+                while (end > 0 && char.IsWhiteSpace(_plain[end - 1]))
+                {
+                    end--;
+                }
+
+                return _plain.ToString(0, end);
+            }
+        }
 
         public EquatableArray<ArticleMention> Mentions() => _mentions
             .Select(m => new ArticleMention(entities[m.Key].Id, m.Value.Count, m.Value.Line, m.Value.Context))
@@ -148,15 +167,15 @@ public static partial class RenderBodies
             _paragraph.Clear();
             _pending.Clear();
             WalkContainer(leaf.Inline!, linkable);
-            var text = _paragraph.ToString();
+            string? text = null;
             foreach (var (entity, offset, length, line) in _pending)
             {
                 var count = _mentions.TryGetValue(entity, out var existing) ? existing.Count : 0;
-                var context = count == 0 ? ContextOf(text, offset, length) : existing.Context;
+                var context = count == 0 ? ContextOf(text ??= _paragraph.ToString(), offset, length) : existing.Context;
                 _mentions[entity] = (count + 1, count == 0 ? line : existing.Line, context);
             }
 
-            _plain.Append(text).Append('\n');
+            _plain.Append(_paragraph).Append('\n');
         }
 
         private static MentionContext ContextOf(string text, int offset, int length)
