@@ -7,11 +7,13 @@ using SiteBuilder.BuildTimer;
 const string Usage = """
     Times a clean build of a corpus with the real engine and theme, from a cold process.
 
-    Usage: SiteBuilder.BuildTimer --input DIR [--runs N] [--output DIR] [--keep-output]
+    Usage: SiteBuilder.BuildTimer --input DIR [--runs N] [--pause SECONDS] [--output DIR] [--keep-output]
            SiteBuilder.BuildTimer --input DIR --export-search-docs FILE
 
       --input DIR                 the corpus (site.yml, entities/, articles/), e.g. made by SiteBuilder.CorpusGenerator
       --runs N                    N builds, each in a new process (this program re-executed); prints every run and the median (default 1: one build in this process)
+      --pause SECONDS             wait this long before each run after the first (default 0), so the file system has
+                                  finished with the last run's output (see bench/README.md)
       --output DIR                where to build (default: a new folder under the temp folder, deleted afterwards)
       --keep-output               keep the output folder
       --export-search-docs FILE   write the search documents (ref, title, entities, aliases, summary, body) as a JSON array for bench/lunr-build.js, and exit
@@ -20,6 +22,7 @@ const string Usage = """
 string? input = null, output = null, export = null;
 var runs = 1;
 bool child = false, keep = false;
+var pause = 0;
 try
 {
     for (var i = 0; i < args.Length; i++)
@@ -41,6 +44,9 @@ try
                 break;
             case "--keep-output":
                 keep = true;
+                break;
+            case "--pause":
+                pause = int.Parse(Value(), CultureInfo.InvariantCulture);
                 break;
             case "--child":
                 child = true;
@@ -136,6 +142,10 @@ for (var run = 1; run <= runs; run++)
     // Every run starts with no dirty pages and no pending discards (ext4 with `discard` here): otherwise the kernel's
     // write-back of one run's output, or of its deletion, is charged to the next run's writes.
     SyncFileSystems();
+    if (run < runs && pause > 0)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(pause));
+    }
 
     if (process.ExitCode != 0 || line is null)
     {

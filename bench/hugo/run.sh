@@ -2,6 +2,7 @@
 # Builds the articles of a generated corpus with Hugo (Debian's package, `apt-get install -y hugo`) for the ratio of issue 7.
 #
 #   bench/hugo/run.sh CORPUS_DIR [RUNS]      e.g. bench/hugo/run.sh /tmp/corpus-1k 3
+#   PAUSE=45 bench/hugo/run.sh …              sync and wait 45 s before each run, as the build timer's --pause does
 #
 # A minimal Hugo site: one page per article (articles/<slug>/), the home page and the articles section paginated by 20,
 # and one list page per tag. No entities, mention linking, co-mentions, related articles or search: Hugo has none of them.
@@ -37,6 +38,8 @@ echo "hugo: $(hugo version | cut -d' ' -f2), $articles articles from $corpus, $(
 walls=(); rss=(); cpus=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$site/public" "$site/resources"
+  sync
+  if [ "$run" -gt 1 ]; then sleep "${PAUSE:-0}"; fi
   out=$( { /usr/bin/time -f '%e %M %U %S' hugo --quiet --source "$site" --destination "$site/public" >/dev/null; } 2>&1 | tail -1)
   read -r wall kb user sys <<<"$out"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
