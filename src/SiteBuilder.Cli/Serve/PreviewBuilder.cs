@@ -51,7 +51,7 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
         var errors = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         var summary = build.Succeeded
-            ? $"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({_cache.PagesRendered} rendered, {_cache.FilesChanged} files changed) in {seconds} s"
+            ? $"Built {build.Articles} articles, {build.Entities} entities, {build.Pages} pages ({_cache.FilesRead} input files read, {_cache.PagesRendered} pages rendered, {_cache.FilesChanged} files changed) in {seconds} s"
                 + (warnings > 0 ? $" ({warnings} warning(s))." : ".")
             : $"Build failed: {errors} error(s), {warnings} warning(s).";
         return new PreviewBuildResult(build.Succeeded, BasePath(), build.Diagnostics, summary);
