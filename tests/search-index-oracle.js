@@ -3,7 +3,8 @@
 // files from disk instead of fetching them, and counts what each query loaded. Input (JSON on stdin):
 //
 //   {"jobs": [{"site": "<folder with manifest.json>", "whole": "<a lunr index.json, optional>", "mode": "search"|"find",
-//              "maxShards": n (optional; null = no limit), "docs": n (optional: then also load the display data of the
+//              "maxShards": n (optional; null = no limit, on shards and on the prefix's bytes alike),
+//              "prefixBytes": n (optional; the loader's default when maxShards is given), "docs": n (optional: then also load the display data of the
 //              top n results and of every entity result, as search.js does before showing the first result),
 //              "queries": ["...", ...]}, ...]}
 //
@@ -47,7 +48,11 @@ function diskFetcher(folder, log) {
 
 async function runQuery(job, query) {
   const log = [];
-  const options = { maxShards: job.maxShards === null || job.maxShards === undefined ? Infinity : job.maxShards };
+  const unlimited = job.maxShards === null || job.maxShards === undefined;
+  const options = {
+    maxShards: unlimited ? Infinity : job.maxShards,
+    prefixBytes: job.prefixBytes !== undefined && job.prefixBytes !== null ? job.prefixBytes : (unlimited ? Infinity : undefined),
+  };
   const out = {};
   try {
     const store = await SearchIndex.open(lunr, diskFetcher(job.site, log), options);

@@ -232,8 +232,8 @@ public static class BuildSearchIndex
     /// <summary>
     /// <c>search/manifest.json</c>: <c>{"version":1,"layout":"monolithic"|"sharded","fields":[…],"documents":N,"articles":A,…}</c>;
     /// documents 0 … A − 1 are articles, the rest entities. The sharded layout adds <c>"docChunkSize"</c>, <c>"docChunks"</c>,
-    /// <c>"terms"</c> (the number of terms) and <c>"shards":[{"from":"tr","file":"shards/tr.json","terms":N},…]</c> in term
-    /// order: shard i holds the terms t with from(i) ≤ t &lt; from(i + 1) in UTF-16 code-unit order.
+    /// <c>"terms"</c> (the number of terms) and <c>"shards":[{"from":"tr","file":"shards/tr.json","terms":N,"bytes":B},…]</c>
+    /// in term order (B: the shard's size, raw): shard i holds the terms t with from(i) ≤ t &lt; from(i + 1) in UTF-16 code-unit order.
     /// </summary>
     private static byte[] Manifest(LunrIndex index, SearchLayout layout, int documents, int articles, IReadOnlyList<LunrTermRange> ranges)
     {
@@ -254,7 +254,7 @@ public static class BuildSearchIndex
                 json.Append(i > 0 ? ",{\"from\":" : "{\"from\":");
                 AppendString(json, ranges[i].From);
                 json.Append(",\"file\":\"").Append(ShardPath(ranges[i].From)["search/".Length..]).Append('"');
-                json.Append(CultureInfo.InvariantCulture, $",\"terms\":{ranges[i].Count}}}");
+                json.Append(CultureInfo.InvariantCulture, $",\"terms\":{ranges[i].Count},\"bytes\":{ranges[i].Length}}}");
             }
 
             json.Append(']');

@@ -27,7 +27,8 @@ internal sealed record ScriptResult(string? Whole, string Layout, IReadOnlyList<
 /// <param name="Mode">"search" (lunr syntax, exact) or "find" (the site's query: syntax, else words with a prefix).</param>
 /// <param name="MaxShards">The loader's limit; null for none.</param>
 /// <param name="Docs">When set, also load the display data of the top results and of every entity result.</param>
-internal sealed record ScriptJob(string Site, string? Whole, string Mode, int? MaxShards, int? Docs, IReadOnlyList<string> Queries);
+/// <param name="PrefixBytes">The loader's limit on the bytes a prefix may add when the words find something; null for its default (none when <paramref name="MaxShards"/> is null).</param>
+internal sealed record ScriptJob(string Site, string? Whole, string Mode, int? MaxShards, int? Docs, IReadOnlyList<string> Queries, int? PrefixBytes = null);
 
 /// <summary>
 /// Runs <c>tests/search-index-oracle.js</c>: the browser's loader, <c>theme/wwwroot/js/search-index.js</c>, in node with
@@ -46,6 +47,7 @@ internal static class SearchIndexScript
                 ["mode"] = job.Mode,
                 ["maxShards"] = job.MaxShards,
                 ["docs"] = job.Docs,
+                ["prefixBytes"] = job.PrefixBytes,
                 ["queries"] = new JsonArray([.. job.Queries.Select(q => (JsonNode)JsonValue.Create(q))]),
             })]),
         };

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SiteBuilder.Lunr;
 using SiteBuilder.Stages;
 using Xunit.Abstractions;
@@ -92,6 +93,71 @@ public sealed class ShardedSearchTests(ShardedSearchTests.Sites sites, ITestOutp
 
         Assert.True(results[0][Array.IndexOf(typed, "zelen")].Count > 0, "zelen finds nothing");
         Assert.Equal("[]", results[0][Array.IndexOf(typed, "-macron")].Layout);
+    }
+
+    [Fact]
+    public void APrefixThatWouldAddShardsWaitsUntilTheWordsAloneFindNothing()
+    {
+        // Given a loader whose prefix on the last word may add no shard while the words find something (prefixBytes 0, no
+        // limit on the number of shards)
+        // and words that are terms whose prefix reaches into the next shard (found from the manifest and terms.json)
+        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sites.ShardedSearch, "manifest.json")));
+        string[] bounds = [.. manifest.RootElement.GetProperty("shards").EnumerateArray().Select(s => s.GetProperty("from").GetString()!)];
+        using var termsJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(sites.ShardedSearch, "terms.json")));
+        string[] terms = [.. termsJson.RootElement.EnumerateArray().Select(t => t.GetString()!)];
+        int ShardOf(string term) => Array.FindLastIndex(bounds, b => string.CompareOrdinal(b, term) <= 0);
+        var spanning = terms
+            .Where(t => t.Length >= 3 && t.All(char.IsAsciiLetterLower))
+            .Where(t => terms.Any(u => u.Length > t.Length && u.StartsWith(t, StringComparison.Ordinal) && ShardOf(u) != ShardOf(t)))
+            .Take(8);
+        string[] typed = [.. spanning, "zelen", "govern", "tra", "trea", "minist"];
+
+        // When the site's query runs with that limit and without any, and lunr searches each word exactly
+        var results = SearchIndexScript.Run(
+        [
+            new ScriptJob(sites.ShardedSearch, null, "find", null, null, typed, PrefixBytes: 0),
+            new ScriptJob(sites.ShardedSearch, null, "find", null, null, typed),
+            new ScriptJob(sites.ShardedSearch, sites.MonolithicIndex, "search", null, null, typed),
+        ]);
+
+        // Then a word that finds something alone gets lunr's results for the word, without the prefix's shards, unless
+        // the prefix needed none; a word that finds nothing alone is searched as a prefix, as without the limit
+        var (dropped, widened) = (0, 0);
+        for (var q = 0; q < typed.Length; q++)
+        {
+            var (limited, unlimited, exact) = (results[0][q], results[1][q], results[2][q]);
+            int Shards(ScriptResult r) => r.Files.Count(f => f.StartsWith("shards/", StringComparison.Ordinal));
+            Assert.Equal(exact.Whole, exact.Layout);
+            if (exact.Count == 0)
+            {
+                Assert.Equal(unlimited.Layout, limited.Layout);
+                widened += limited.Count > 0 ? 1 : 0;
+            }
+            else if (Shards(limited) < Shards(unlimited))
+            {
+                // The same ranking as lunr's for the word: the site's query boosts it 10×, which cancels out up to rounding
+                AssertSameRanking(exact.Layout, limited.Layout, typed[q]);
+                dropped++;
+            }
+            else
+            {
+                Assert.Equal(unlimited.Layout, limited.Layout);
+            }
+        }
+
+        Assert.True(dropped > 0, "no word's prefix needed another shard: the case is not exercised");
+        Assert.True(widened > 0, "no word was found only as a prefix: the case is not exercised");
+    }
+
+    private static void AssertSameRanking(string expected, string actual, string query)
+    {
+        var (e, a) = (JsonNode.Parse(expected)!.AsArray(), JsonNode.Parse(actual)!.AsArray());
+        Assert.True(e.Count == a.Count, $"'{query}': {e.Count} results expected, {a.Count} found");
+        for (var i = 0; i < e.Count; i++)
+        {
+            Assert.Equal((string?)e[i]!["ref"], (string?)a[i]!["ref"]);
+            Assert.Equal((double)e[i]!["score"]!, (double)a[i]!["score"]!, 1e-9);
+        }
     }
 
     [Fact]

@@ -42,6 +42,13 @@
    */
   var DEFAULT_MAX_SHARDS = 8;
 
+  /**
+   * The most bytes (raw, as the manifest gives each shard's size) the prefix on the last word may add when the words
+   * alone already find something: "gallagher" should not fetch the shard of "gallagher’s" too before its first result.
+   * When the words find nothing ("gallag" while typing), the prefix is searched within maxShards whatever its size.
+   */
+  var DEFAULT_PREFIX_BYTES = 100 * 1024;
+
   // Characters lunr's query parser treats as syntax.
   var SYNTAX_EDGES = /^[:^~*+\-"]+|[:^~*+\-"]+$/g;
   var SYNTAX_INSIDE = /[:^~*+"]+/;
@@ -75,7 +82,9 @@
    * Opens the search data.
    *   lunr       the lunr 2.3.9 module
    *   fetchJson  function (path relative to search/) -> Promise of the parsed JSON
-   *   options    {maxShards: the most shards expansions may add (default 8; Infinity for no limit)}
+   *   options    {maxShards: the most shards expansions may add (default 8; Infinity for no limit),
+   *               prefixBytes: the most bytes the site query's prefix may add when its words find something
+   *               (default 100 KiB; Infinity for no limit)}
    * Returns a Promise of a Store.
    */
   function open(lunr, fetchJson, options) {
@@ -94,6 +103,7 @@
     this.manifest = manifest;
     this.sharded = manifest.layout === 'sharded';
     this.maxShards = options.maxShards === undefined ? DEFAULT_MAX_SHARDS : options.maxShards;
+    this.prefixBytes = options.prefixBytes === undefined ? DEFAULT_PREFIX_BYTES : options.prefixBytes;
     this.pipeline = lunr.Pipeline.load(['stemmer']);
     this.whole = null;
     this.wholeDocs = null;
@@ -179,13 +189,14 @@
   /**
    * The shard numbers a lunr.Query needs: for each clause, its terms as lunr.Index#query computes them, then the shard of
    * an exact term, the shards of a trailing wildcard's prefix, or, for fuzzy and other wildcard terms, the shards of the
-   * terms of terms.json they expand to. Returns a Promise of {shards: [sorted numbers], ok}, ok being false when the
-   * expansions need more than maxShards shards beyond those of the exact terms (the exact terms are always fetched).
+   * terms of terms.json they expand to. Returns a Promise of {shards: [sorted numbers], ok, extraBytes}, ok being false
+   * when the expansions need more than maxShards shards beyond those of the exact terms (the exact terms are always
+   * fetched), and extraBytes the size of those extra shards.
    */
   Store.prototype.plan = function (query) {
     var self = this;
     if (this.bounds.length === 0) {
-      return Promise.resolve({ shards: [], ok: true }); // an index without terms
+      return Promise.resolve({ shards: [], ok: true, extraBytes: 0 }); // an index without terms
     }
     var exact = {};
     var expansion = {};
@@ -214,10 +225,10 @@
       });
     });
     return expanded.then(function () {
-      var extra = Object.keys(expansion).filter(function (s) { return !exact[s]; }).length;
-      var all = Object.keys(exact).concat(Object.keys(expansion).filter(function (s) { return !exact[s]; }));
-      var shards = all.map(Number).sort(function (a, b) { return a - b; });
-      return { shards: shards, ok: extra <= self.maxShards };
+      var extra = Object.keys(expansion).filter(function (s) { return !exact[s]; });
+      var extraBytes = extra.reduce(function (sum, s) { return sum + (self.manifest.shards[s].bytes || 0); }, 0);
+      var shards = Object.keys(exact).concat(extra).map(Number).sort(function (a, b) { return a - b; });
+      return { shards: shards, ok: extra.length <= self.maxShards, extraBytes: extraBytes };
     });
   };
 
@@ -323,7 +334,10 @@
     });
   };
 
-  /** Each word exactly, and the last one also as a prefix when that adds at most maxShards shards. */
+  /**
+   * Each word exactly, and the last one also as a prefix: at once when that adds at most prefixBytes to the shards of the
+   * words, otherwise only if the words alone find nothing (and the prefix needs at most maxShards more shards).
+   */
   Store.prototype.wordsQuery = function (tokens) {
     var self = this;
     var lunr = this.lunr;
@@ -338,17 +352,32 @@
         });
       };
     }
-    var wanted = build(last.length >= 2);
-    return this.indexFor(this.build(wanted)).then(function (index) {
-      return index ? { index: index, fn: wanted } : self.indexFor(self.build(build(false))).then(function (exact) {
-        return { index: exact, fn: build(false) };
-      });
-    }).then(function (chosen) {
+    function run(index, fn) {
       try {
-        return chosen.index.query(chosen.fn);
+        return index ? index.query(fn) : [];
       } catch (e) {
         return [];
       }
+    }
+    var exact = build(false);
+    if (last.length < 2) {
+      return this.indexFor(this.build(exact)).then(function (index) { return run(index, exact); });
+    }
+    var prefixed = build(true);
+    if (!this.sharded) {
+      return Promise.resolve(run(this.whole, prefixed));
+    }
+    return this.plan(this.build(prefixed)).then(function (plan) {
+      if (plan.ok && plan.extraBytes <= self.prefixBytes) {
+        return self.indexOf(plan.shards).then(function (index) { return run(index, prefixed); });
+      }
+      return self.indexFor(self.build(exact)).then(function (index) {
+        var found = run(index, exact);
+        if (found.length > 0 || !plan.ok) {
+          return found;
+        }
+        return self.indexOf(plan.shards).then(function (all) { return run(all, prefixed); });
+      });
     });
   };
 
