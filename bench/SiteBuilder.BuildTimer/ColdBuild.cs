@@ -70,7 +70,7 @@ internal static class ColdBuild
         }
 
         var documents = BuildSearchIndex.Documents(analysis.Graph)
-            .Select(d => new ExportedDocument(d.Ref, d.Title, d.Entities, d.Aliases, d.Summary, d.Body))
+            .Select(d => new ExportedDocument(d.Ref, d.Title, d.Entities, d.Aliases, d.Summary, d.BodyString()))
             .ToList();
         using (var stream = File.Create(file))
         {

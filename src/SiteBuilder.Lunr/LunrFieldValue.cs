@@ -8,24 +8,26 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
 {
     private readonly string? _text;
     private readonly IReadOnlyList<string?>? _items;
+    private readonly Func<string?>? _read;
 
-    private LunrFieldValue(string? text, IReadOnlyList<string?>? items)
+    private LunrFieldValue(string? text, IReadOnlyList<string?>? items, Func<string?>? read = null)
     {
         _text = text;
         _items = items;
+        _read = read;
     }
 
     /// <summary>No value (JS <c>null</c>/<c>undefined</c>): the field yields no tokens and has length 0.</summary>
     public static LunrFieldValue Null => default;
 
-    /// <summary>True for <see cref="Null"/> and <c>Text(null)</c>.</summary>
-    public bool IsNull => _text is null && _items is null;
+    /// <summary>True for <see cref="Null"/> and <c>Text(null)</c> (a <see cref="Deferred"/> value is not read to tell).</summary>
+    public bool IsNull => _text is null && _items is null && _read is null;
 
     /// <summary>True when the value is an array (<see cref="List"/>).</summary>
     public bool IsList => _items is not null;
 
-    /// <summary>The text of a <see cref="Text"/> value; null otherwise.</summary>
-    public string? TextValue => _text;
+    /// <summary>The text of a <see cref="Text"/> value, or of a <see cref="Deferred"/> one (read on every call); null otherwise.</summary>
+    public string? TextValue => _text ?? _read?.Invoke();
 
     /// <summary>The elements of a <see cref="List"/> value; null otherwise.</summary>
     public IReadOnlyList<string?>? Items => _items;
@@ -46,6 +48,17 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
         return new(null, items);
     }
 
+    /// <summary>
+    /// A string read when the index is built instead of when the document is added: for a large text the caller keeps in
+    /// another form (UTF-8, a file), so that the builder does not hold every document's text at once. The function must
+    /// give the same text every time; it is called once per build.
+    /// </summary>
+    public static LunrFieldValue Deferred(Func<string?> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new(null, null, read);
+    }
+
     /// <summary>Same as <see cref="Text"/>.</summary>
     public static implicit operator LunrFieldValue(string? text) => Text(text);
 
@@ -54,17 +67,17 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
 
     /// <inheritdoc />
     public bool Equals(LunrFieldValue other) =>
-        string.Equals(_text, other._text, StringComparison.Ordinal) && ReferenceEquals(_items, other._items);
+        string.Equals(_text, other._text, StringComparison.Ordinal) && ReferenceEquals(_items, other._items) && ReferenceEquals(_read, other._read);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is LunrFieldValue other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(_text, _items);
+    public override int GetHashCode() => HashCode.Combine(_text, _items, _read);
 
-    /// <summary>Value equality (list values compare by reference).</summary>
+    /// <summary>Value equality (list and deferred values compare by reference).</summary>
     public static bool operator ==(LunrFieldValue left, LunrFieldValue right) => left.Equals(right);
 
-    /// <summary>Value inequality (list values compare by reference).</summary>
+    /// <summary>Value inequality (list and deferred values compare by reference).</summary>
     public static bool operator !=(LunrFieldValue left, LunrFieldValue right) => !left.Equals(right);
 }

@@ -21,6 +21,32 @@ public sealed class IndexSpecTests
     }
 
     [Fact]
+    public void ADeferredFieldIsReadOnceAtBuildAndIndexesLikeItsText()
+    {
+        // Given the same documents with the body as text, and as a deferred value that counts its reads
+        string[] bodies = ["Tusk met Macron in Warsaw.", "The Warsaw summit, and Tusk's reply.", ""];
+        var plain = Builder().Field("body", d => d.Body);
+        var deferred = Builder().Field("body", d => LunrFieldValue.Deferred(() => { _reads++; return d.Body; }));
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            plain.Add(new Doc(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Title " + i, bodies[i]));
+            deferred.Add(new Doc(i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Title " + i, bodies[i]));
+        }
+
+        // When both are built (nothing is read before the build)
+        var readsBeforeBuild = _reads;
+        var expected = plain.Build().ToJson();
+        var actual = deferred.Build().ToJson();
+
+        // Then the indexes are the same bytes and each body was read exactly once, by the build
+        Assert.Equal(0, readsBeforeBuild);
+        Assert.Equal(expected, actual);
+        Assert.Equal(bodies.Length, _reads);
+    }
+
+    private int _reads;
+
+    [Fact]
     public void NullAndAllStopWordFieldsStillGetAnEmptyVector()
     {
         // Given a document whose title is only stop words and whose body is null (spec §8.9)

@@ -36,7 +36,7 @@ public sealed record ArticlePage(
     ArticleSummary Article,
     string? SourceUrl,
     string? Author,
-    string BodyHtml,
+    Utf8Text BodyHtml,
     EquatableArray<string> Tags,
     EquatableArray<EntityGroup> EntitiesByKind,
     EquatableArray<ArticleSummary> Related,

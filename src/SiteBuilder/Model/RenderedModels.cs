@@ -11,11 +11,11 @@ public sealed record ArticleMention(string EntityId, int Count, int Line, Mentio
 /// <summary>A root-relative link written in a body ("/articles/x/"), to check that it resolves.</summary>
 public sealed record BodyLink(string Target, SourceLocation Location);
 
-/// <summary>An article body after Markdown rendering and mention linking.</summary>
+/// <summary>An article body after Markdown rendering and mention linking (HTML and plain text as UTF-8: held for every article).</summary>
 public sealed record RenderedBody(
     string Slug,
-    string Html,
-    string PlainText,
+    Utf8Text Html,
+    Utf8Text PlainText,
     string Summary,
     EquatableArray<ArticleMention> Mentions,
     EquatableArray<BodyLink> Links);

@@ -13,6 +13,12 @@ namespace SiteBuilder.Stages;
 /// </summary>
 public sealed record SearchDocument(string Ref, string Kind, string Title, string? Entities, string? Aliases, string Summary, string? Body, string? Date, string? Source)
 {
+    /// <summary>The body as the build holds it, when <see cref="Body"/> is null: decoded only while the index reads it.</summary>
+    public Utf8Text? BodyText { get; init; }
+
+    /// <summary>The body text, from <see cref="Body"/> or <see cref="BodyText"/>.</summary>
+    public string? BodyString() => Body ?? BodyText?.ToString();
+
     /// <summary>The entity's aliases one by one (the <see cref="Aliases"/> field joins them with spaces for the index).</summary>
     public IReadOnlyList<string> AliasList { get; init; } = [];
 }
@@ -70,8 +76,11 @@ public static class BuildSearchIndex
         {
             var article = linked.Article;
             documents.Add(new SearchDocument(SiteUrls.Article(article.Slug), "article", article.Title,
-                string.Join(' ', linked.EntityIds.Select(id => names[id])), null, linked.Body.Summary, linked.Body.PlainText,
-                article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Source));
+                string.Join(' ', linked.EntityIds.Select(id => names[id])), null, linked.Body.Summary, null,
+                article.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), article.Source)
+            {
+                BodyText = linked.Body.PlainText,
+            });
         }
 
         foreach (var node in graph.Entities)
@@ -95,7 +104,7 @@ public static class BuildSearchIndex
             .Field("entities", d => d.Document.Entities, boost: 5)
             .Field("aliases", d => d.Document.Aliases)
             .Field("summary", d => d.Document.Summary)
-            .Field("body", d => d.Document.Body);
+            .Field("body", d => d.Document.Body is null && d.Document.BodyText is { } text ? LunrFieldValue.Deferred(text.ToString) : d.Document.Body);
         for (var i = 0; i < documents.Count; i++)
         {
             builder.Add((documents[i], i));

@@ -48,7 +48,7 @@ public static partial class RenderBodies
         var html = Markdown.ToHtml(document, Pipeline);
 
         var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
-        var body = new RenderedBody(article.Slug, html, walker.PlainText, summary, walker.Mentions(), walker.Links.ToEquatableArray());
+        var body = new RenderedBody(article.Slug, Utf8Text.From(html), Utf8Text.From(walker.PlainText), summary, walker.Mentions(), walker.Links.ToEquatableArray());
         return (body, diagnostics);
     }
 

@@ -33,7 +33,7 @@ public class RealCorpusIndexDifferentialTests
                     ["entities"] = d.Entities,
                     ["aliases"] = d.Aliases,
                     ["summary"] = d.Summary,
-                    ["body"] = d.Body,
+                    ["body"] = d.BodyString(),
                 },
                 ["boost"] = 1,
             })]),
