@@ -26,12 +26,21 @@ public sealed class BuildCache
     /// <summary>Rendered pages by output path, with the page model they were rendered from (compared, not hashed, as above).</summary>
     internal Dictionary<string, (Page Page, byte[] Html)> Pages { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The layout <see cref="Pages"/> were rendered with.</summary>
+    internal SiteLayout? PagesLayout { get; set; }
+
+    /// <summary>The search documents the last build indexed, and the files it wrote for them.</summary>
+    internal (IReadOnlyList<SearchDocument> Documents, SearchFiles Files)? Search { get; set; }
+
     internal string? OutputDirectory { get; set; }
 
     internal Dictionary<string, byte[]> Written { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How many input files the last build read from disk (the rest were unchanged since they were read).</summary>
     public int FilesRead => Files.FilesRead;
+
+    /// <summary>Whether the last build wrote the search index again (false when its documents had not changed).</summary>
+    public bool SearchIndexRebuilt { get; internal set; }
 
     /// <summary>How many pages the last build rendered (the rest came from the cache).</summary>
     public int PagesRendered { get; internal set; }

@@ -131,10 +131,24 @@ public static class SiteGenerator
 
         var clock = Stopwatch.StartNew();
         options.Progress?.Report("search index");
-        var search = BuildSearchIndex.Run(graph);
+        // The index depends on the search documents only: when they are what the last build indexed (a theme or layout
+        // edit, a change to related articles), its files are reused.
+        var documents = BuildSearchIndex.Documents(graph);
+        var reused = cache.Search is { } last && BuildSearchIndex.SameDocuments(last.Documents, documents);
+        var search = reused ? cache.Search!.Value.Files : BuildSearchIndex.Write(documents);
+        cache.Search = (documents, search);
+        cache.SearchIndexRebuilt = !reused;
         timings.Add(new StageTiming("search index", clock.Elapsed));
 
         clock.Restart();
+        // Every page is rendered with the layout (site title, description, language, navigation), so a page is only
+        // reused if that is unchanged too.
+        if (cache.PagesLayout != site.Layout)
+        {
+            cache.Pages = new(StringComparer.Ordinal);
+            cache.PagesLayout = site.Layout;
+        }
+
         var pages = new OutputFile[site.Pages.Count];
         var slots = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
         var toRender = new List<Page>(site.Pages.Count);

@@ -103,4 +103,35 @@ public class IncrementalBuildTests
         // Then the rebuild read it again (a file that recent is never trusted by its length and time alone)
         Assert.Contains("NATO</a> met on Friday.", File.ReadAllText(Path.Combine(input.OutputDirectory, "articles/a/index.html")));
     }
+
+    [Fact]
+    public async Task TheSearchIndexIsWrittenAgainOnlyWhenWhatItIndexesChanged()
+    {
+        // Given a site built with a cache
+        using var input = new TestInput(new Dictionary<string, string>
+        {
+            ["site.yml"] = TestInput.SiteYml.Replace("Test Archive", "Before", StringComparison.Ordinal),
+            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
+            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
+        });
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        Assert.True(cache.SearchIndexRebuilt);
+
+        // When the site's title changes (every page, but no search document), and then an article's text
+        input.Write("site.yml", TestInput.SiteYml.Replace("Test Archive", "After", StringComparison.Ordinal));
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var afterTitle = cache.SearchIndexRebuilt;
+        input.Write("articles/b.md", TestInput.Article("Article B", "NATO met once more.", date: "2024-01-02"));
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // Then only the second change wrote the index again, and the output is a clean build's
+        Assert.False(afterTitle);
+        Assert.True(cache.SearchIndexRebuilt);
+        var clean = Path.Combine(input.Root, "clean");
+        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
+        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+    }
 }

@@ -20,7 +20,7 @@ public sealed record SearchDocument(string Ref, string Kind, string Title, strin
     public string? BodyString() => Body ?? BodyText?.ToString();
 
     /// <summary>The entity's aliases one by one (the <see cref="Aliases"/> field joins them with spaces for the index).</summary>
-    public IReadOnlyList<string> AliasList { get; init; } = [];
+    public EquatableArray<string> AliasList { get; init; } = [];
 }
 
 /// <summary>How the search files are laid out: one lunr index, or shards of it by term prefix.</summary>
@@ -114,6 +114,10 @@ public static class BuildSearchIndex
     }
 
     public static SearchFiles Run(CorpusGraph graph) => Write(Documents(graph));
+
+    /// <summary>True when two document lists would give the same search files (documents are records with value equality).</summary>
+    public static bool SameDocuments(IReadOnlyList<SearchDocument> a, IReadOnlyList<SearchDocument> b) =>
+        a.Count == b.Count && a.SequenceEqual(b);
 
     /// <summary>
     /// The search files of <paramref name="documents"/>, sorted by path: the monolithic layout when the whole index is at
