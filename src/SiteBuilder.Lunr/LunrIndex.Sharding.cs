@@ -56,30 +56,92 @@ public sealed partial class LunrIndex
     /// For each posting (in <c>_postRef</c> order), the position in the vector arrays of its (doc, field) vector's
     /// entry for the posting's term, or −1 when there is none (a repeated ref whose last add lacks the term).
     /// </summary>
-    private int[] PostingVectors()
-    {
-        return LazyInitializer.EnsureInitialized(ref _postingVector, () =>
-        {
-            int fieldCount = _fieldJson.Length;
-            var positions = new int[_postRef.Length];
-            Parallel.For(0, _terms.Length, t =>
-            {
-                int termIndex = _termIndex[t];
-                for (int f = 0; f < fieldCount; f++)
-                {
-                    int bucket = (t * fieldCount) + f;
-                    for (int p = _postStart[bucket]; p < _postStart[bucket + 1]; p++)
-                    {
-                        int fieldRef = (_postRef[p] * fieldCount) + f;
-                        int start = _vectorStart[fieldRef];
-                        int found = Array.BinarySearch(_vectorTerm, start, _vectorStart[fieldRef + 1] - start, termIndex);
-                        positions[p] = found >= 0 ? found : -1;
-                    }
-                }
-            });
+    private int[] PostingVectors() => LazyInitializer.EnsureInitialized(ref _postingVector, ComputePostingVectors);
 
-            return positions;
+    private int[] ComputePostingVectors()
+    {
+        int fieldCount = _fieldJson.Length;
+        int bucketCount = _postStart.Length - 1;
+        var positions = new int[_postRef.Length];
+
+        // A bucket (term, field) whose refs ascend is filled in one pass over the vectors, ref by ref, with a cursor:
+        // its next posting is the next vector that holds the term. (With numeric refs added in order, all of them do.)
+        // Any other bucket is filled by a binary search per posting in its vector.
+        var cursor = new int[bucketCount];
+        var ascending = new bool[bucketCount];
+        var unordered = new List<int>();
+        for (int b = 0; b < bucketCount; b++)
+        {
+            cursor[b] = _postStart[b];
+            ascending[b] = true;
+            for (int p = _postStart[b] + 1; p < _postStart[b + 1]; p++)
+            {
+                if (_postRef[p] <= _postRef[p - 1])
+                {
+                    ascending[b] = false;
+                    unordered.Add(b);
+                    break;
+                }
+            }
+        }
+
+        var termOfIndex = new int[_terms.Length];
+        for (int t = 0; t < _terms.Length; t++)
+        {
+            termOfIndex[_termIndex[t]] = t;
+        }
+
+        int fieldRefCount = _vectorStart.Length - 1;
+        for (int fr = 0; fr < fieldRefCount; fr++)
+        {
+            int r = fr / fieldCount;
+            int f = fr % fieldCount;
+            for (int i = _vectorStart[fr]; i < _vectorStart[fr + 1]; i++)
+            {
+                int b = (termOfIndex[_vectorTerm[i]] * fieldCount) + f;
+                if (!ascending[b])
+                {
+                    continue;
+                }
+
+                int c = cursor[b];
+                int end = _postStart[b + 1];
+                while (c < end && _postRef[c] < r)
+                {
+                    positions[c++] = -1;
+                }
+
+                if (c < end && _postRef[c] == r)
+                {
+                    positions[c++] = i;
+                }
+
+                cursor[b] = c;
+            }
+        }
+
+        for (int b = 0; b < bucketCount; b++)
+        {
+            if (ascending[b])
+            {
+                positions.AsSpan(cursor[b], _postStart[b + 1] - cursor[b]).Fill(-1);
+            }
+        }
+
+        Parallel.ForEach(unordered, b =>
+        {
+            int termIndex = _termIndex[b / fieldCount];
+            int f = b % fieldCount;
+            for (int p = _postStart[b]; p < _postStart[b + 1]; p++)
+            {
+                int fieldRef = (_postRef[p] * fieldCount) + f;
+                int start = _vectorStart[fieldRef];
+                int found = Array.BinarySearch(_vectorTerm, start, _vectorStart[fieldRef + 1] - start, termIndex);
+                positions[p] = found >= 0 ? found : -1;
+            }
         });
+
+        return positions;
     }
 
     /// <summary>
