@@ -47,15 +47,18 @@ internal static class ColdBuild
         var (outputBytes, outputFiles) = FolderSize(output);
         var index = Path.Combine(output, BuildSearchIndex.IndexPath);
         var docs = Path.Combine(output, BuildSearchIndex.DocsPath);
+        // Every search data file (either layout; not the search page), each gzipped as a server would send it.
+        var searchData = Directory.EnumerateFiles(Path.Combine(output, "search"), "*.json", SearchOption.AllDirectories).ToList();
         return new Measurement(
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             [.. result.Timings.Select(t => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
-            SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load);
+            SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
+            searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength));
     }
 
-    /// <summary>The size of a monolithic search file, or 0 when the site uses the sharded layout (search/manifest.json).</summary>
+    /// <summary>The size of a file, or 0 when there is none (a monolithic search file in the sharded layout).</summary>
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
 
     /// <summary>Analyses the corpus and writes <see cref="BuildSearchIndex.Documents"/> as JSON for lunr-build.js.</summary>

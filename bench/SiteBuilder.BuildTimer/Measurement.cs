@@ -33,7 +33,10 @@ public sealed record Measurement(
     long IndexGzipBytes,
     long DocsBytes,
     long DocsGzipBytes,
-    string LoadAverage)
+    string LoadAverage,
+    int SearchFiles = 0,
+    long SearchBytes = 0,
+    long SearchGzipBytes = 0)
 {
     public double PagesPerSecond => BuildSeconds > 0 ? Pages / BuildSeconds : 0;
 }

@@ -218,8 +218,12 @@ internal static class Report
         Line("allocated (GC.GetTotalAllocatedBytes)", Mib(Median(runs.Select(r => (double)r.AllocatedBytes))));
         Line("GCs gen0 / gen1 / gen2", $"{first.Gen0Collections} / {first.Gen1Collections} / {first.Gen2Collections}");
         Line("output", $"{Mib(first.OutputBytes)}, {first.OutputFiles} files");
-        Line("search/index.json raw / gzip", $"{Mib(first.IndexBytes)} / {Mib(first.IndexGzipBytes)}");
-        Line("search/docs.json raw / gzip", $"{Mib(first.DocsBytes)} / {Mib(first.DocsGzipBytes)}");
+        Line($"search data, {first.SearchFiles} files, raw / gzip", $"{Mib(first.SearchBytes)} / {Mib(first.SearchGzipBytes)}");
+        if (first.IndexBytes > 0)
+        {
+            Line("of which search/index.json", $"{Mib(first.IndexBytes)} / {Mib(first.IndexGzipBytes)}");
+            Line("of which search/docs.json", $"{Mib(first.DocsBytes)} / {Mib(first.DocsGzipBytes)}");
+        }
         writer.Write(text.ToString());
     }
 
