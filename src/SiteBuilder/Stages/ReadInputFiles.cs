@@ -22,59 +22,66 @@ public static class ReadInputFiles
     /// </summary>
     public sealed class Cache
     {
-        internal ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)> Files { get; set; } = new(StringComparer.Ordinal);
+        // As git does with "racily clean" entries: a file modified within the last two seconds could be written again
+        // within the file system's timestamp granularity without its time changing, so it is read again next time.
+        private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+        private ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)> _previous = new(StringComparer.Ordinal);
+        private ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)> _current = new(StringComparer.Ordinal);
+        private int _filesRead;
 
         /// <summary>How many files the last run read from disk (the others were taken from the cache).</summary>
         public int FilesRead => _filesRead;
 
-        internal int _filesRead;
+        internal void Begin()
+        {
+            _current = new(StringComparer.Ordinal);
+            _filesRead = 0;
+        }
+
+        /// <summary>The file as the last run read it if its length, time and display path are unchanged; otherwise read now.</summary>
+        internal SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
+        {
+            var modified = file.LastWriteTimeUtc;
+            if (_previous.TryGetValue(file.FullName, out var known) && known.Length == file.Length && known.Modified == modified
+                && known.File.RelativePath == display.Of(file.FullName))
+            {
+                _current[file.FullName] = known;
+                return known.File;
+            }
+
+            Interlocked.Increment(ref _filesRead);
+            var read = ReadInputFiles.Read(file, display, limit, diagnostics);
+            if (read is not null && DateTime.UtcNow - modified > RacyWindow)
+            {
+                _current[file.FullName] = (file.Length, modified, read);
+            }
+
+            return read;
+        }
+
+        /// <summary>Keeps what this run read (files gone since are forgotten).</summary>
+        internal void End() => _previous = _current;
     }
 
     public const long MaxYamlBytes = 1024 * 1024;
     public const long MaxBodyBytes = 1024 * 1024;
 
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
-
     public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot) =>
-        Run(inputDirectory, displayRoot, previous: null, current: null, Read);
+        Run(inputDirectory, displayRoot, cache: null);
 
     /// <summary>Reads the input, taking unchanged files from <paramref name="cache"/> and updating it.</summary>
     public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot, Cache? cache)
     {
-        var previous = cache?.Files;
-        var current = cache is null ? null : new ConcurrentDictionary<string, (long, DateTime, SourceFile)>(StringComparer.Ordinal);
-        if (cache is not null)
-        {
-            cache._filesRead = 0;
-        }
-
-        SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
-        {
-            if (cache is not null)
-            {
-                Interlocked.Increment(ref cache._filesRead);
-            }
-
-            return ReadInputFiles.Read(file, display, limit, diagnostics);
-        }
-
-        var result = Run(inputDirectory, displayRoot, previous, current, Read);
-        if (cache is not null)
-        {
-            cache.Files = current!;
-        }
-
+        cache?.Begin();
+        var result = ReadAll(inputDirectory, displayRoot, cache is null ? Read : cache.Read);
+        cache?.End();
         return result;
     }
 
-    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot,
-        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? previous,
-        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? current,
-        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> readFromDisk)
+    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) ReadAll(string inputDirectory, string displayRoot,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
     {
-        SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics) =>
-            ReadCached(file, display, limit, diagnostics, previous, current, readFromDisk);
-
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var root = new DirectoryInfo(inputDirectory);
         var display = new DisplayPaths(displayRoot);
@@ -92,7 +99,7 @@ public static class ReadInputFiles
         }
         else
         {
-            site = Read(siteInfo, display, MaxYamlBytes, diagnostics);
+            site = read(siteInfo, display, MaxYamlBytes, diagnostics);
         }
 
         var entityFiles = Enumerate(Path.Combine(root.FullName, "entities"), display, diagnostics)
@@ -102,8 +109,8 @@ public static class ReadInputFiles
             .Where(f => IsYaml(f.Name) || IsBody(f.Name) || Ignore(f, display, diagnostics))
             .ToList();
 
-        var entities = ReadAll(entityFiles, display, _ => MaxYamlBytes, diagnostics, Read);
-        var articles = ReadAll(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, Read);
+        var entities = ReadEach(entityFiles, display, _ => MaxYamlBytes, diagnostics, read);
+        var articles = ReadEach(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, read);
         return (new InputFiles(site, entities, articles), diagnostics.ToList());
     }
 
@@ -122,7 +129,7 @@ public static class ReadInputFiles
         return false;
     }
 
-    private static EquatableArray<SourceFile> ReadAll(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics,
+    private static EquatableArray<SourceFile> ReadEach(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics,
         Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
     {
         var results = new SourceFile?[files.Count];
@@ -175,35 +182,6 @@ public static class ReadInputFiles
             var path = display.Of(entry.FullName);
             diagnostics.Add(DiagnosticDescriptors.SymlinkSkipped.Create(SourceLocation.File(path), path));
         }
-    }
-
-    private static SourceFile? ReadCached(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics,
-        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? previous,
-        ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)>? current,
-        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> readFromDisk)
-    {
-        if (current is null)
-        {
-            return readFromDisk(file, display, limit, diagnostics);
-        }
-
-        var modified = file.LastWriteTimeUtc;
-        if (previous is not null && previous.TryGetValue(file.FullName, out var known) && known.Length == file.Length && known.Modified == modified
-            && known.File.RelativePath == display.Of(file.FullName))
-        {
-            current[file.FullName] = known;
-            return known.File;
-        }
-
-        var read = readFromDisk(file, display, limit, diagnostics);
-        // As git does with "racily clean" entries: a file modified within the last two seconds could be written again
-        // within the file system's timestamp granularity without its time changing, so it is read again next time.
-        if (read is not null && DateTime.UtcNow - modified > RacyWindow)
-        {
-            current[file.FullName] = (file.Length, modified, read);
-        }
-
-        return read;
     }
 
     private static SourceFile? Read(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
