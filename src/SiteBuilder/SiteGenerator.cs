@@ -50,9 +50,9 @@ public static class SiteGenerator
             return result;
         }
 
-        var (read, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
-        InputFiles? files = read;
-        read = null!;
+        InputFiles? files;
+        IReadOnlyList<Diagnostic> readDiagnostics;
+        (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
         diagnostics.AddRange(readDiagnostics);
         var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
         diagnostics.AddRange(siteDiagnostics);
@@ -134,10 +134,10 @@ public static class SiteGenerator
         // The index depends on the search documents only: when they are what the last build indexed (a theme or layout
         // edit, a change to related articles), its files are reused.
         var documents = BuildSearchIndex.Documents(graph);
-        var reused = cache.Search is { } last && BuildSearchIndex.SameDocuments(last.Documents, documents);
-        var search = reused ? cache.Search!.Value.Files : BuildSearchIndex.Write(documents);
+        var reused = cache.Search is { } last && last.Documents.SequenceEqual(documents) ? last.Files : null;
+        var search = reused ?? BuildSearchIndex.Write(documents);
         cache.Search = (documents, search);
-        cache.SearchIndexRebuilt = !reused;
+        cache.SearchIndexRebuilt = reused is null;
         timings.Add(new StageTiming("search index", clock.Elapsed));
 
         clock.Restart();

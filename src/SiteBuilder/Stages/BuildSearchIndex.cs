@@ -115,10 +115,6 @@ public static class BuildSearchIndex
 
     public static SearchFiles Run(CorpusGraph graph) => Write(Documents(graph));
 
-    /// <summary>True when two document lists would give the same search files (documents are records with value equality).</summary>
-    public static bool SameDocuments(IReadOnlyList<SearchDocument> a, IReadOnlyList<SearchDocument> b) =>
-        a.Count == b.Count && a.SequenceEqual(b);
-
     /// <summary>
     /// The search files of <paramref name="documents"/>, sorted by path: the monolithic layout when the whole index is at
     /// most <see cref="MonolithicMaxBytes"/>, otherwise the sharded one, unless <paramref name="layout"/> says which.

@@ -320,13 +320,11 @@ public static partial class RenderBodies
         private IReadOnlyList<MentionMatch> Find(int offset)
         {
             var length = _paragraph.Length - offset;
-            foreach (var chunk in _paragraph.GetChunks())
-            {
-                // Almost always one chunk (the builder is reused with its capacity); otherwise copy the run out.
-                return chunk.Length == _paragraph.Length ? matcher.Find(chunk.Span.Slice(offset, length)) : matcher.Find(_paragraph.ToString(offset, length));
-            }
-
-            return [];
+            // Almost always one chunk (the builder is reused with its capacity); otherwise the run is copied out.
+            var chunks = _paragraph.GetChunks();
+            return chunks.MoveNext() && chunks.Current.Length == _paragraph.Length
+                ? matcher.Find(chunks.Current.Span.Slice(offset, length))
+                : matcher.Find(_paragraph.ToString(offset, length));
         }
 
         private void SanitizeLink(LinkInline link)
