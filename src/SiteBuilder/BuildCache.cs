@@ -32,14 +32,21 @@ public sealed class BuildCache
     /// <summary>The search documents the last build indexed, and the files it wrote for them.</summary>
     internal (IReadOnlyList<SearchDocument> Documents, SearchFiles Files)? Search { get; set; }
 
+    /// <summary>The graph <see cref="SiteGenerator.BuildPagesAsync"/> built, left for <see cref="SiteGenerator.WriteSearchIndexAsync"/> to index.</summary>
+    internal CorpusGraph? PendingSearch { get; set; }
+
     internal string? OutputDirectory { get; set; }
 
+    /// <summary>The pages and other files last written (by path), so that only changed ones are written again.</summary>
     internal Dictionary<string, byte[]> Written { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The search files last written, apart from <see cref="Written"/>: they are written in a second step.</summary>
+    internal Dictionary<string, byte[]> WrittenSearch { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>How many input files the last build read from disk (the rest were unchanged since they were read).</summary>
     public int FilesRead => Files.FilesRead;
 
-    /// <summary>Whether the last build wrote the search index again (false when its documents had not changed).</summary>
+    /// <summary>Whether the last build indexed its search documents again (false when they had not changed).</summary>
     public bool SearchIndexRebuilt { get; internal set; }
 
     /// <summary>How many pages the last build rendered (the rest came from the cache).</summary>

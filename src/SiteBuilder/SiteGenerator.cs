@@ -96,14 +96,9 @@ public static class SiteGenerator
 
     /// <summary>Analyses, then renders and writes the site atomically. On any error nothing is written.</summary>
     public static Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken = default) =>
-        BuildAsync(options, renderer, cache: null, cancellationToken);
+        BuildCleanAsync(options, renderer, cancellationToken);
 
-    /// <summary>
-    /// Builds, reusing what <paramref name="cache"/> holds from the previous build into the same output folder: unchanged
-    /// pages are not rendered again and unchanged files not rewritten. With a cache, files are updated in place (the preview
-    /// server's folder); without one, the output is swapped in atomically.
-    /// </summary>
-    public static async Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, BuildCache? cache, CancellationToken cancellationToken = default)
+    private static async Task<BuildResult> BuildCleanAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken)
     {
         var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
         if (guard is not null)
@@ -112,6 +107,63 @@ public static class SiteGenerator
         }
 
         // The build needs the graph and the plan, not the parsed corpus: dropped here, the articles' raw text can be collected.
+        var analysis = Analyze(options) with { Corpus = null };
+        var timings = analysis.Timings.ToList();
+        if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
+        {
+            return new BuildResult(false, analysis.Diagnostics, 0, 0, 0, 0, timings);
+        }
+
+        // Analysis leaves the heap at its largest with much of it garbage (file texts, Markdig trees, the parsed
+        // corpus); collecting it now lets the search index reuse that memory instead of growing the process.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return await WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Builds, reusing what <paramref name="cache"/> holds from the previous build into the same output folder: unchanged
+    /// pages are not rendered again and unchanged files not rewritten. With a cache, files are updated in place (the preview
+    /// server's folder); without one, the output is swapped in atomically.
+    /// </summary>
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, BuildCache? cache, CancellationToken cancellationToken = default)
+    {
+        if (cache is null)
+        {
+            return await BuildCleanAsync(options, renderer, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await BuildPagesAsync(options, renderer, cache, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        try
+        {
+            var search = await WriteSearchIndexAsync(cache, cancellationToken).ConfigureAwait(false);
+            return result with { Files = result.Files + search.Files, Timings = [.. result.Timings, search.Timing] };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
+            return result with { Succeeded = false, Diagnostics = [.. result.Diagnostics, failure] };
+        }
+    }
+
+    /// <summary>
+    /// The first half of an incremental build, for the preview server: analyses, renders the pages that changed and writes
+    /// every changed file except the search index, whose documents are kept in <paramref name="cache"/> for
+    /// <see cref="WriteSearchIndexAsync"/>. Until that has run, the folder's search files are the previous build's (a
+    /// complete index of the previous input), so the edited page can be shown before the index, the slow part, is rebuilt.
+    /// </summary>
+    public static async Task<BuildResult> BuildPagesAsync(BuildOptions options, IPageRenderer renderer, BuildCache cache, CancellationToken cancellationToken = default)
+    {
+        var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
+        if (guard is not null)
+        {
+            return new BuildResult(false, [guard], 0, 0, 0, 0, []);
+        }
+
         var analysis = Analyze(options, cache) with { Corpus = null };
         var timings = analysis.Timings.ToList();
         if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
@@ -121,26 +173,7 @@ public static class SiteGenerator
 
         var site = analysis.Site;
         var graph = analysis.Graph;
-        if (cache is null)
-        {
-            // Analysis leaves the heap at its largest with much of it garbage (file texts, Markdig trees, the parsed
-            // corpus); collecting it now lets the search index reuse that memory instead of growing the process.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            return await WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken).ConfigureAwait(false);
-        }
-
         var clock = Stopwatch.StartNew();
-        options.Progress?.Report("search index");
-        // The index depends on the search documents only: when they are what the last build indexed (a theme or layout
-        // edit, a change to related articles), its files are reused.
-        var documents = BuildSearchIndex.Documents(graph);
-        var reused = cache.Search is { } last && last.Documents.SequenceEqual(documents) ? last.Files : null;
-        var search = reused ?? BuildSearchIndex.Write(documents);
-        cache.Search = (documents, search);
-        cache.SearchIndexRebuilt = reused is null;
-        timings.Add(new StageTiming("search index", clock.Elapsed));
-
-        clock.Restart();
         // Every page is rendered with the layout (site title, description, language, navigation), so a page is only
         // reused if that is unchanged too.
         if (cache.PagesLayout != site.Layout)
@@ -181,16 +214,28 @@ public static class SiteGenerator
         cache.PagesRendered = toRender.Count;
         timings.Add(new StageTiming("render pages", clock.Elapsed));
 
-        var files = new List<OutputFile>(pages.Length + search.Files.Count + 16);
+        var files = new List<OutputFile>(pages.Length + 16);
         files.AddRange(pages);
-        files.AddRange(search.Files);
         files.AddRange(SiteFiles(graph, site, renderer));
 
         clock.Restart();
         options.Progress?.Report("write");
         try
         {
-            await WriteChangedAsync(options.OutputDirectory, files, cache, cancellationToken).ConfigureAwait(false);
+            var output = Path.GetFullPath(options.OutputDirectory);
+            if (cache.OutputDirectory != output || !Directory.Exists(output))
+            {
+                // A new folder: written whole and swapped in; the search files go into it next.
+                await WriteSite.RunAsync(output, files, cancellationToken).ConfigureAwait(false);
+                cache.OutputDirectory = output;
+                cache.Written = files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+                cache.WrittenSearch = new(StringComparer.Ordinal);
+                cache.FilesChanged = files.Count;
+            }
+            else
+            {
+                (cache.Written, cache.FilesChanged) = await WriteChangedAsync(output, files, cache.Written, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -198,7 +243,41 @@ public static class SiteGenerator
         }
 
         timings.Add(new StageTiming("write", clock.Elapsed));
+
+        cache.PendingSearch = graph;
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, files.Count, timings);
+    }
+
+    /// <summary>
+    /// The second half of an incremental build: indexes the articles and entities <see cref="BuildPagesAsync"/> left in
+    /// <paramref name="cache"/> and writes the search files that differ. After it the folder is byte for byte what a clean
+    /// build writes. Returns how long it took and how many search files the site has.
+    /// </summary>
+    public static async Task<(StageTiming Timing, int Files)> WriteSearchIndexAsync(BuildCache cache, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        cache.SearchIndexRebuilt = false;
+        if (cache.PendingSearch is not { } graph || cache.OutputDirectory is not { } output)
+        {
+            return (new StageTiming("search index", clock.Elapsed), cache.Search?.Files.Files.Count ?? 0);
+        }
+
+        // The index depends on the search documents only: when they are what the last build indexed (a theme or layout
+        // edit, a change to related articles), its files are reused.
+        var documents = BuildSearchIndex.Documents(graph);
+        if (cache.Search is { } last && last.Documents.SequenceEqual(documents) && cache.WrittenSearch.Count > 0)
+        {
+            cache.PendingSearch = null;
+            return (new StageTiming("search index", clock.Elapsed), last.Files.Files.Count);
+        }
+
+        cache.SearchIndexRebuilt = true;
+        var search = BuildSearchIndex.Write(documents);
+        (cache.WrittenSearch, var changed) = await WriteChangedAsync(output, search.Files, cache.WrittenSearch, cancellationToken).ConfigureAwait(false);
+        cache.Search = (documents, search);
+        cache.PendingSearch = null;
+        cache.FilesChanged += changed;
+        return (new StageTiming("search index", clock.Elapsed), search.Files.Count);
     }
 
     /// <summary>Every file of the site that is neither a page nor a search file: feed, sitemap, robots.txt, the theme's assets.</summary>
@@ -265,22 +344,16 @@ public static class SiteGenerator
         return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, count, timings);
     }
 
-    /// <summary>Writes only the files whose bytes differ from the last build's, and deletes the ones that are gone.</summary>
-    private static async Task WriteChangedAsync(string outputDirectory, IReadOnlyList<OutputFile> files, BuildCache cache, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the files whose bytes differ from <paramref name="previous"/> (what the last build wrote of the same kind) and
+    /// deletes the ones that are gone. Returns what is written now and how many files were written or deleted.
+    /// </summary>
+    private static async Task<(Dictionary<string, byte[]> Written, int Changed)> WriteChangedAsync(string output, IReadOnlyList<OutputFile> files,
+        Dictionary<string, byte[]> previous, CancellationToken cancellationToken)
     {
-        var output = Path.GetFullPath(outputDirectory);
-        if (cache.OutputDirectory != output || !Directory.Exists(output))
-        {
-            await WriteSite.RunAsync(output, files, cancellationToken).ConfigureAwait(false);
-            cache.OutputDirectory = output;
-            cache.Written = files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
-            cache.FilesChanged = files.Count;
-            return;
-        }
-
-        var changed = files.Where(f => !cache.Written.TryGetValue(f.Path, out var old) || !(ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))).ToList();
+        var changed = files.Where(f => !previous.TryGetValue(f.Path, out var old) || !(ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))).ToList();
         var current = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var removed = cache.Written.Keys.Where(p => !current.Contains(p)).ToList();
+        var removed = previous.Keys.Where(p => !current.Contains(p)).ToList();
         foreach (var file in changed)
         {
             var target = WriteSite.Target(output, file.Path);
@@ -299,8 +372,7 @@ public static class SiteGenerator
             }
         }
 
-        cache.Written = files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
-        cache.FilesChanged = changed.Count + removed.Count;
+        return (files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), changed.Count + removed.Count);
     }
 
     /// <summary>Renders only the articles the cache has not seen with the same entities and URLs; every body's diagnostics are kept with it.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using SiteBuilder.Cli.Serve;
 
 namespace SiteBuilder.BrowserTests;
 
@@ -89,6 +90,28 @@ public sealed class SiteServerTests(BrowserFixture browser)
         Assert.Empty(files);
         using var http = Client();
         Assert.DoesNotContain("__sitebuilder", await http.GetStringAsync(site.Home), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhileAPreviewWritesItsSearchIndexSearchDataWaitsAndPagesDoNot()
+    {
+        // Given a site served while its search index is still being written (the preview writes pages first)
+        var site = await browser.RealSiteAsync("/");
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await SiteServer.StartAsync(new ServedSite(site.Folder, "/", "v1") { SearchReady = ready.Task }, 0, reload: null, CancellationToken.None);
+        using var http = Client();
+
+        // When the search data and a page are requested
+        var search = http.GetAsync(new Uri(server.Address, "search/manifest.json"));
+        using var page = await http.GetAsync(new Uri(server.Address, "search/"));
+
+        // Then the page (here the search page itself) is served, the data only once the index is written
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.False(search.IsCompleted);
+        ready.SetResult();
+        using var data = await search;
+        Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(site.Folder, "search/manifest.json")), await data.Content.ReadAsStringAsync());
     }
 
     private static HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };

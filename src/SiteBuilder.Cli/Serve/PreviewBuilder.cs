@@ -19,7 +19,14 @@ internal sealed record PreviewBuildResult(bool Succeeded, string? BasePath, IRea
 /// </summary>
 internal interface IPreviewBuilder
 {
+    /// <summary>Builds the pages; work that can wait (the search index) may be left for <see cref="FinishAsync"/>.</summary>
     Task<PreviewBuildResult> BuildAsync(string outputDirectory, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Does what a successful <see cref="BuildAsync"/> left: afterwards the folder is what a clean build writes. Returns a
+    /// line for the terminal, or null when there was nothing left to do. Meanwhile the pages are served already.
+    /// </summary>
+    Task<string?> FinishAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>Builds with <see cref="SiteGenerator.BuildAsync"/> and the theme; one renderer for the whole session.</summary>
@@ -46,7 +53,8 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var options = new BuildOptions(_inputDirectory, outputDirectory, _baseUrl, _displayRoot, DateOnly.FromDateTime(DateTime.UtcNow));
-        var build = await SiteGenerator.BuildAsync(options, _renderer, _cache, cancellationToken).ConfigureAwait(false);
+        // The pages first: the edited page is shown while the search index, the slow part of a big site, is rebuilt.
+        var build = await SiteGenerator.BuildPagesAsync(options, _renderer, _cache, cancellationToken).ConfigureAwait(false);
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var errors = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = build.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
@@ -55,6 +63,12 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
                 + (warnings > 0 ? $" ({warnings} warning(s))." : ".")
             : $"Build failed: {errors} error(s), {warnings} warning(s).";
         return new PreviewBuildResult(build.Succeeded, BasePath(), build.Diagnostics, summary);
+    }
+
+    public async Task<string?> FinishAsync(CancellationToken cancellationToken)
+    {
+        var (timing, files) = await SiteGenerator.WriteSearchIndexAsync(_cache, cancellationToken).ConfigureAwait(false);
+        return !_cache.SearchIndexRebuilt ? null : string.Create(CultureInfo.InvariantCulture, $"Search index updated ({files} files) in {timing.Elapsed.TotalSeconds:0.00} s.");
     }
 
     /// <summary>The base path of --base-url, or of site.yml's base_url (read on every build: it may have been edited).</summary>

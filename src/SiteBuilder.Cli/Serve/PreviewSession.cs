@@ -149,10 +149,11 @@ internal sealed class PreviewSession : IAsyncDisposable
 
         _log.Build(result, serving: result.Succeeded || _site.Folder is not null);
         var basePath = result.BasePath ?? _site.BasePath;
+        var searchReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (result.Succeeded)
         {
             _builds++;
-            _site = new ServedSite(_output, basePath, _sessionId + "-" + _builds.ToString(CultureInfo.InvariantCulture));
+            _site = new ServedSite(_output, basePath, _sessionId + "-" + _builds.ToString(CultureInfo.InvariantCulture)) { SearchReady = searchReady.Task };
         }
         else
         {
@@ -162,6 +163,33 @@ internal sealed class PreviewSession : IAsyncDisposable
         _server?.Publish(_site);
         var shown = result.Succeeded ? [] : result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).Select(PreviewDiagnostic.From).ToList();
         _hub.Publish(new PreviewStatus(_site.Version, result.Succeeded, result.Summary, shown));
+        if (!result.Succeeded)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await _builder.FinishAsync(cancellationToken).ConfigureAwait(false) is { } finished)
+            {
+                _log.Info(finished);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // As above: reported, and the pages stay served.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _log.Info($"sitebuilder: the search index could not be written: {ex.Message}");
+        }
+        finally
+        {
+            // Also on failure: waiting requests get what the folder holds rather than hang.
+            searchReady.TrySetResult();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,15 @@ namespace SiteBuilder.Cli.Serve;
 /// What the server serves: a built site folder (null before the first good build) under its base path ("/" or "/sub/").
 /// <see cref="Version"/> names this build of the site; a page remembers it so it can tell when to reload.
 /// </summary>
-internal sealed record ServedSite(string? Folder, string BasePath, string Version);
+internal sealed record ServedSite(string? Folder, string BasePath, string Version)
+{
+    /// <summary>Completes when the folder's search files match its pages; until then requests for them wait.</summary>
+    public Task SearchReady { get; init; } = Task.CompletedTask;
+
+    /// <summary>The search data (<c>search/*.json</c>, not the search page), which a preview build writes after the pages.</summary>
+    public static bool IsSearchData(string relative) =>
+        relative.StartsWith("search/", StringComparison.Ordinal) && relative.EndsWith(".json", StringComparison.Ordinal);
+}
 
 /// <summary>
 /// A static server for a built site on 127.0.0.1, the way GitHub Pages serves it: under the base path (<c>/</c> redirects
@@ -137,6 +145,12 @@ internal sealed class SiteServer : IAsyncDisposable
         }
 
         var relative = path[site.BasePath.Length..];
+        if (!site.SearchReady.IsCompleted && ServedSite.IsSearchData(relative))
+        {
+            // The pages of this build are out, its search index not yet: the old index would not match the new pages.
+            await site.SearchReady.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         switch (await ResolveAsync(site.Folder, relative).ConfigureAwait(false))
         {
             case (Resolution.File, var file):
