@@ -17,6 +17,10 @@ public sealed class BuildCache
 
     internal (EquatableArray<Entity> Entities, SiteUrls Urls)? BodyKey { get; set; }
 
+    internal LinkCorpus.Cache Link { get; } = new();
+
+    internal PlanSite.Cache Plan { get; } = new();
+
     /// <summary>
     /// Rendered bodies by the article's body file. Keyed by path, not by the article itself: a lookup then costs one
     /// comparison of the two articles (which stops at the first difference), not a hash of every article's whole text.

@@ -80,9 +80,9 @@ public static class SiteGenerator
         var matcher = Time("build matcher", () => MentionMatcher.Create(entities));
         var (bodies, bodyDiagnostics) = Time("render bodies", () => RenderBodiesCached(articles, entities, matcher, urls, cache));
         diagnostics.AddRange(bodyDiagnostics);
-        var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies));
+        var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies, cache?.Link));
         diagnostics.AddRange(linkDiagnostics);
-        var plan = Time("plan", () => PlanSite.Run(graph, urls));
+        var plan = Time("plan", () => PlanSite.Run(graph, urls, cache?.Plan));
         diagnostics.AddRange(CheckPlan(plan, bodies));
         return Finish(corpus, graph, plan);
 

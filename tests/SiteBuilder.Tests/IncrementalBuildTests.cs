@@ -134,4 +134,85 @@ public class IncrementalBuildTests
         Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
         Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
     }
+
+    [Fact]
+    public async Task EditsThatMoveMentionsDatesAndContextsMatchACleanBuildAfterEachOne()
+    {
+        // Given a site built with a cache, whose articles share entities (so they have related articles and timelines)
+        var files = new Dictionary<string, string>
+        {
+            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+            ["entities/un.yml"] = TestInput.Entity("United Nations", "organization", "UN"),
+            ["entities/eu.yml"] = TestInput.Entity("European Union", "organization", "EU"),
+        };
+        string[] bodies = ["NATO met.", "The UN met.", "The EU met.", "NATO and the UN met.", "NATO and the EU met.", "The UN and the EU met."];
+        for (var i = 0; i < 12; i++)
+        {
+            files[$"articles/a{i:D2}.md"] = TestInput.Article($"Article {i}", bodies[i % bodies.Length], date: $"2024-03-{1 + i:D2}");
+        }
+
+        using var input = new TestInput(files);
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var clean = Path.Combine(input.Root, "clean");
+        (string File, string Text)[] edits =
+        [
+            // an article about other entities now (its related articles, two entities' timelines and co-mentions move)
+            ("articles/a00.md", TestInput.Article("Article 0", "The UN met.", date: "2024-03-01")),
+            // the oldest article becomes the newest (previous/next links, the home page, every list)
+            ("articles/a01.md", TestInput.Article("Article 1", "The UN met.", date: "2024-04-30")),
+            // the same entities, another sentence around the mention (the timelines show it in context)
+            ("articles/a03.md", TestInput.Article("Article 3", "Late on Friday NATO and the UN met again.", date: "2024-03-04")),
+            // an entity's description (its page, and the pages that describe it in their metadata)
+            ("entities/un.yml", TestInput.Entity("United Nations", "organization", "UN") + "description: The world body.\n"),
+        ];
+
+        foreach (var (file, text) in edits)
+        {
+            // When one file changes and the site is rebuilt with the cache
+            input.Write(file, text);
+            Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+            // Then the output is what a clean build of the same input writes
+            Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
+            Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        }
+    }
+
+    [Fact]
+    public async Task APreviewBuildWritesThePagesFirstAndTheSearchIndexAfter()
+    {
+        // Given a site built with a cache
+        using var input = new TestInput(new Dictionary<string, string>
+        {
+            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
+            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
+        });
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var searchBefore = SearchFiles(input.OutputDirectory);
+
+        // When an article's text changes and only the pages are built
+        input.Write("articles/b.md", TestInput.Article("Article B", "NATO met in Brussels.", date: "2024-01-02"));
+        Assert.True((await SiteGenerator.BuildPagesAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // Then its page is new while the search files are still the last build's
+        Assert.Contains("met in Brussels.", File.ReadAllText(Path.Combine(input.OutputDirectory, "articles/b/index.html")));
+        Assert.Equal(searchBefore, SearchFiles(input.OutputDirectory));
+
+        // And once the search index is written, the folder is a clean build's
+        await SiteGenerator.WriteSearchIndexAsync(cache);
+        Assert.True(cache.SearchIndexRebuilt);
+        Assert.NotEqual(searchBefore, SearchFiles(input.OutputDirectory));
+        var clean = Path.Combine(input.Root, "clean");
+        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
+        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+
+        static Dictionary<string, string> SearchFiles(string site) => TestInput.Snapshot(site)
+            .Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal) && f.Key.EndsWith(".json", StringComparison.Ordinal))
+            .ToDictionary();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Model;
 
@@ -16,7 +17,23 @@ public static class LinkCorpus
     public const int MaxPostingsScanned = 1000;
     public const int MaxCandidatesScanned = 3000;
 
-    public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies)
+    /// <summary>
+    /// What one run can hand to the next (the preview server): the related articles, which depend only on which entities
+    /// each article is about and on the order of the articles. An edit that keeps both (a title, most body edits) reuses them.
+    /// </summary>
+    public sealed class Cache
+    {
+        internal string[] Slugs { get; set; } = [];
+
+        internal int[][] EntitiesOf { get; set; } = [];
+
+        internal EquatableArray<string>[] Related { get; set; } = [];
+    }
+
+    public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies) =>
+        Run(corpus, bodies, cache: null);
+
+    public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies, Cache? cache)
     {
         var diagnostics = new List<Diagnostic>();
         var entityIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -40,20 +57,20 @@ public static class LinkCorpus
         }
 
         var mentionCounts = new int[corpus.Entities.Count];
-        var perMonth = new SortedDictionary<(int, int), int>[corpus.Entities.Count];
+        // Mentions per entity by month (year * 12 + month - 1), sorted when the entity's node is made.
+        var perMonth = new Dictionary<int, int>?[corpus.Entities.Count];
         for (var a = 0; a < articles.Length; a++)
         {
             var article = articles[a];
             var body = bodyBySlug[article.Slug];
             var ids = new List<int>();
+            var month = article.Date.Year * 12 + article.Date.Month - 1;
             foreach (var mention in body.Mentions)
             {
                 var e = entityIndex[mention.EntityId];
                 ids.Add(e);
                 mentionCounts[e] += mention.Count;
-                perMonth[e] ??= [];
-                var key = (article.Date.Year, article.Date.Month);
-                perMonth[e][key] = perMonth[e].GetValueOrDefault(key) + mention.Count;
+                CollectionsMarshal.GetValueRefOrAddDefault(perMonth[e] ??= [], month, out _) += mention.Count;
             }
 
             foreach (var reference in article.Entities)
@@ -80,8 +97,21 @@ public static class LinkCorpus
         var linked = new LinkedArticle[articles.Length];
         var n = articles.Length;
         var idf = postings.Select(p => p.Count == 0 ? 0 : Math.Log((double)n / p.Count) + 1e-9).ToArray();
+        var slugs = articles.Select(a => a.Slug).ToArray();
+        var reuse = cache is not null && cache.Slugs.AsSpan().SequenceEqual(slugs) && cache.EntitiesOf.Length == n
+            && cache.EntitiesOf.Zip(entitiesOf).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
+        var relatedOf = reuse ? cache!.Related : new EquatableArray<string>[n];
         Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
         {
+            var article = articles[a];
+            // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
+            var entityIds = entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray();
+            if (reuse)
+            {
+                linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entityIds, relatedOf[a]);
+                return scratch;
+            }
+
             var scanned = 0;
             foreach (var e in entitiesOf[a].OrderBy(e => postings[e].Count).ThenBy(e => e))
             {
@@ -101,12 +131,14 @@ public static class LinkCorpus
                 scanned += postings[e].Count;
             }
 
-            var related = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
-            var article = articles[a];
-            // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
-            linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), related);
+            relatedOf[a] = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
+            linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entityIds, relatedOf[a]);
             return scratch;
         }, _ => { });
+        if (cache is not null)
+        {
+            (cache.Slugs, cache.EntitiesOf, cache.Related) = (slugs, entitiesOf, relatedOf);
+        }
 
         var nodes = new EntityNode[corpus.Entities.Count];
         Parallel.For(0, nodes.Length, e =>
@@ -129,7 +161,7 @@ public static class LinkCorpus
                 .Take(MentionedWithCount)
                 .Select(t => (corpus.Entities[t.Key].Id, t.Value))
                 .ToEquatableArray();
-            var months = perMonth[e]?.Select(m => new MonthCount(m.Key.Item1, m.Key.Item2, m.Value)).ToEquatableArray() ?? EquatableArray<MonthCount>.Empty;
+            var months = perMonth[e]?.OrderBy(m => m.Key).Select(m => new MonthCount(m.Key / 12, m.Key % 12 + 1, m.Value)).ToEquatableArray() ?? EquatableArray<MonthCount>.Empty;
             nodes[e] = new EntityNode(corpus.Entities[e], mentionCounts[e], postings[e].Select(a => articles[a].Slug).ToEquatableArray(), mentionedWith, months);
         });
 

@@ -11,7 +11,31 @@ public static class PlanSite
     public const int SourcePageSize = 50;
     public const int TopEntitiesOnHome = 16;
 
-    public static Site Run(CorpusGraph graph, SiteUrls urls)
+    /// <summary>
+    /// What one run can hand to the next (the preview server): each article's page with everything it was made from. A page
+    /// whose inputs are equal to last time's is the same object again, so it is neither rebuilt here nor compared deeply
+    /// when the build looks for pages to render.
+    /// </summary>
+    public sealed class Cache
+    {
+        internal Dictionary<string, (ArticlePageInputs Inputs, ArticlePage Page)> Articles { get; set; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, (EntityPageInputs Inputs, Page[] Pages)> Entities { get; set; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Everything an article's page is made from.</summary>
+    internal sealed record ArticlePageInputs(LinkedArticle Article, ArticleSummary Summary, EquatableArray<Entity> About,
+        EquatableArray<ArticleSummary> Related, ArticleSummary? Previous, ArticleSummary? Next, SiteUrls Urls);
+
+    /// <summary>
+    /// What an entity's pages are made from, apart from its articles' summaries and mentions: those are too many to compare
+    /// (thousands for a frequent entity), so an entity is planned again when one of its articles' pages changed instead.
+    /// </summary>
+    internal sealed record EntityPageInputs(EntityNode Node, EquatableArray<EntityCount> MentionedWith, SiteUrls Urls);
+
+    public static Site Run(CorpusGraph graph, SiteUrls urls) => Run(graph, urls, cache: null);
+
+    public static Site Run(CorpusGraph graph, SiteUrls urls, Cache? cache)
     {
         var site = graph.Site;
         var layout = new SiteLayout(site.Title, site.Description, site.Language, urls,
@@ -36,12 +60,75 @@ public static class PlanSite
         var pages = new List<Page>();
         pages.AddRange(HomePages(graph, summaries, refs, urls));
         // Article and entity pages are independent of each other and most of the site: planned in parallel, kept in order.
-        var articlePages = new Page[graph.Articles.Count];
-        Parallel.For(0, articlePages.Length, i => articlePages[i] = ArticlePage(graph.Articles, i, summaries, refs, entityById, urls));
+        var articlePages = new ArticlePage[graph.Articles.Count];
+        var inputs = new ArticlePageInputs[graph.Articles.Count];
+        var changed = new bool[graph.Articles.Count];
+        var known = cache?.Articles;
+        Parallel.For(0, articlePages.Length, i =>
+        {
+            var linked = graph.Articles[i];
+            inputs[i] = new ArticlePageInputs(linked, summaries[linked.Article.Slug],
+                linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
+                linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
+                i + 1 < graph.Articles.Count ? summaries[graph.Articles[i + 1].Article.Slug] : null,
+                i > 0 ? summaries[graph.Articles[i - 1].Article.Slug] : null,
+                urls);
+            if (known is not null && known.TryGetValue(linked.Article.Slug, out var cached) && cached.Inputs.Equals(inputs[i]))
+            {
+                articlePages[i] = cached.Page;
+            }
+            else
+            {
+                articlePages[i] = ArticlePage(inputs[i]);
+                changed[i] = true;
+            }
+        });
+
+        // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
+        var stale = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; known is not null && i < changed.Length; i++)
+        {
+            if (changed[i])
+            {
+                var article = graph.Articles[i];
+                stale.UnionWith(article.EntityIds);
+                if (known.TryGetValue(article.Article.Slug, out var old))
+                {
+                    stale.UnionWith(old.Inputs.Article.EntityIds);
+                }
+            }
+        }
+
         pages.AddRange(articlePages);
+        if (cache is not null)
+        {
+            cache.Articles = new(articlePages.Length, StringComparer.Ordinal);
+            for (var i = 0; i < articlePages.Length; i++)
+            {
+                cache.Articles[graph.Articles[i].Article.Slug] = (inputs[i], articlePages[i]);
+            }
+        }
         var entityPages = new Page[graph.Entities.Count][];
-        Parallel.For(0, entityPages.Length, e => entityPages[e] = [.. EntityPages(graph.Entities[e], summaries, articlesBySlug, refs, urls)]);
+        var entityInputs = new EntityPageInputs[graph.Entities.Count];
+        var knownEntities = cache?.Entities;
+        Parallel.For(0, entityPages.Length, e =>
+        {
+            var node = graph.Entities[e];
+            entityInputs[e] = new EntityPageInputs(node, node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray(), urls);
+            entityPages[e] = knownEntities is not null && !stale.Contains(node.Entity.Id)
+                && knownEntities.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(entityInputs[e])
+                ? cached.Pages
+                : [.. EntityPages(entityInputs[e], node.ArticleSlugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToArray())];
+        });
         pages.AddRange(entityPages.SelectMany(p => p));
+        if (cache is not null)
+        {
+            cache.Entities = new(entityPages.Length, StringComparer.Ordinal);
+            for (var e = 0; e < entityPages.Length; e++)
+            {
+                cache.Entities[graph.Entities[e].Entity.Id] = (entityInputs[e], entityPages[e]);
+            }
+        }
 
         pages.Add(EntityIndex(graph, refs, urls));
         pages.AddRange(ArchivePages(graph, summaries, urls));
@@ -99,46 +186,35 @@ public static class PlanSite
     private static Pagination Paginate(int page, int pageCount, Func<int, string> url) =>
         new(page, pageCount, page > 1 ? url(page - 1) : null, page < pageCount ? url(page + 1) : null);
 
-    private static ArticlePage ArticlePage(EquatableArray<LinkedArticle> articles, int i, Dictionary<string, ArticleSummary> summaries, Dictionary<string, EntityRef> refs,
-        Dictionary<string, EntityNode> entities, SiteUrls urls)
+    private static ArticlePage ArticlePage(ArticlePageInputs inputs)
     {
-        var linked = articles[i];
+        var (linked, summary, about, related, previous, next, urls) = inputs;
         var article = linked.Article;
         var counts = linked.Body.Mentions.ToDictionary(m => m.EntityId, m => m.Count, StringComparer.Ordinal);
-        var groups = linked.EntityIds
-            .Select(id => new EntityCount(refs[id], counts.GetValueOrDefault(id)))
+        var groups = about
+            .Select(entity => new EntityCount(Ref(entity), counts.GetValueOrDefault(entity.Id)))
             .GroupBy(c => c.Entity.Kind)
             .OrderBy(g => g.Key)
             .Select(g => new EntityGroup(g.Key, g.OrderByDescending(c => c.Count).ThenBy(c => c.Entity.Name, StringComparer.Ordinal).ToEquatableArray()))
             .ToEquatableArray();
-        var summary = summaries[article.Slug];
         var url = summary.Url;
-        var about = linked.EntityIds.Select(id => entities[id].Entity).ToArray();
         return new ArticlePage(url, article.Title, summary.Summary,
             Meta(urls, url, "article", JsonLd.NewsArticle(article, summary, about, urls)),
-            summary, article.SourceUrl, article.Author, linked.Body.Html, article.Tags, groups,
-            linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
-            Previous: i + 1 < articles.Count ? summaries[articles[i + 1].Article.Slug] : null,
-            Next: i > 0 ? summaries[articles[i - 1].Article.Slug] : null);
+            summary, article.SourceUrl, article.Author, linked.Body.Html, article.Tags, groups, related, previous, next);
     }
 
-    private static IEnumerable<Page> EntityPages(EntityNode node, Dictionary<string, ArticleSummary> summaries, Dictionary<string, LinkedArticle> articles,
-        Dictionary<string, EntityRef> refs, SiteUrls urls)
+    private static IEnumerable<Page> EntityPages(EntityPageInputs inputs, TimelineEntry[] entries)
     {
+        var (node, mentionedWith, urls) = inputs;
         var entity = node.Entity;
-        var entityRef = refs[entity.Id];
-        var pageCount = Math.Max(1, (node.ArticleSlugs.Count + TimelinePageSize - 1) / TimelinePageSize);
-        var mentionedWith = node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray();
+        var entityRef = Ref(entity);
+        var pageCount = Math.Max(1, (entries.Length + TimelinePageSize - 1) / TimelinePageSize);
         var kind = entity.Kind.ToString().ToLowerInvariant();
         var description = entity.Description ?? $"{entity.Name}: {kind} mentioned in {node.ArticleSlugs.Count.ToString(CultureInfo.InvariantCulture)} articles.";
         for (var page = 1; page <= pageCount; page++)
         {
             var url = SiteUrls.Entity(entity.Id, page);
-            var timeline = node.ArticleSlugs
-                .Skip((page - 1) * TimelinePageSize)
-                .Take(TimelinePageSize)
-                .Select(slug => Timeline(summaries[slug], articles[slug], entity.Id))
-                .ToEquatableArray();
+            var timeline = entries.Skip((page - 1) * TimelinePageSize).Take(TimelinePageSize).ToEquatableArray();
             var title = page == 1 ? entity.Name : $"{entity.Name}, page {page.ToString(CultureInfo.InvariantCulture)}";
             yield return new EntityPage(url, title, description, Meta(urls, url, "profile", page == 1 ? JsonLd.Profile(entity, urls) : null),
                 entityRef, entity.Description, entity.Aliases, entity.Links, node.ArticleSlugs.Count, node.MentionCount,
