@@ -8,6 +8,7 @@ const string Usage = """
     Times a clean build of a corpus with the real engine and theme, from a cold process.
 
     Usage: SiteBuilder.BuildTimer --input DIR [--runs N] [--pause SECONDS] [--output DIR] [--keep-output]
+           SiteBuilder.BuildTimer --input DIR --edits N
            SiteBuilder.BuildTimer --input DIR --export-search-docs FILE
 
       --input DIR                 the corpus (site.yml, entities/, articles/), e.g. made by SiteBuilder.CorpusGenerator
@@ -16,11 +17,15 @@ const string Usage = """
                                   finished with the last run's output (see bench/README.md)
       --output DIR                where to build (default: a new folder under the temp folder, deleted afterwards)
       --keep-output               keep the output folder
+      --edits N                   incremental rebuilds as `sitebuilder serve` runs them: build a copy of the corpus once with a
+                                  cache, then edit one article N times (title, body, title…), rebuild after each edit and
+                                  print the per-stage times; checks the result is byte-identical to a clean build
       --export-search-docs FILE   write the search documents (ref, title, entities, aliases, summary, body) as a JSON array for bench/lunr-build.js, and exit
     """;
 
 string? input = null, output = null, export = null;
 var runs = 1;
+var edits = 0;
 bool child = false, keep = false;
 var pause = 0;
 try
@@ -38,6 +43,9 @@ try
                 break;
             case "--runs":
                 runs = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                break;
+            case "--edits":
+                edits = int.Parse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture);
                 break;
             case "--export-search-docs":
                 export = Value();
@@ -75,6 +83,11 @@ input = Path.GetFullPath(input);
 if (export is not null)
 {
     return ColdBuild.ExportSearchDocuments(input, export, Console.Error);
+}
+
+if (edits > 0)
+{
+    return await IncrementalBuilds.RunAsync(input, edits, Console.Out, Console.Error);
 }
 
 if (child || runs == 1)
