@@ -1,3 +1,5 @@
+using SiteBuilder.Stages;
+
 namespace SiteBuilder.Tests;
 
 public class OutputTests
@@ -21,6 +23,26 @@ public class OutputTests
         Assert.Contains(second.Diagnostics, d => d.Id == "SB1001");
         Assert.Equal(before, TestInput.Snapshot(input.OutputDirectory));
         Assert.Single(Directory.GetDirectories(input.Root), d => Path.GetFileName(d) == "_site");
+    }
+
+    [Fact]
+    public async Task EveryFileIs0644AndEveryFolder0755()
+    {
+        using var input = new TestInput(new Dictionary<string, string>
+        {
+            ["entities/donald-trump.yml"] = TestInput.Entity("Donald Trump", "person", "Trump"),
+            ["articles/a.md"] = TestInput.Article("A", "Trump spoke."),
+        });
+
+        Assert.True((await SiteBuild.RunAsync(input.Options())).Succeeded);
+
+        var entries = new DirectoryInfo(input.OutputDirectory).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(new DirectoryInfo(input.OutputDirectory)).ToList();
+        Assert.Contains(entries, e => e is DirectoryInfo && e.Name == "articles");
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.All(entries.OfType<FileInfo>(), f => Assert.Equal(WriteSite.FileMode, f.UnixFileMode));
+            Assert.All(entries.OfType<DirectoryInfo>(), d => Assert.Equal(WriteSite.DirectoryMode, d.UnixFileMode));
+        }
     }
 
     [Fact]

@@ -59,11 +59,32 @@ public static class WriteSite
 
     public const UnixFileMode DirectoryMode = FileMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
+    /// <summary>
+    /// Whether new files and folders already get <see cref="FileMode"/> and <see cref="DirectoryMode"/>: .NET creates
+    /// them 0666 and 0777 less the umask, so with the usual umask 022 setting the mode again is a wasted system call per
+    /// file and folder (26,000 of them for 10,000 articles).
+    /// </summary>
+    internal static readonly bool ModesNeedSetting = !OperatingSystem.IsWindows() && ReadUmask() != 0x12;
+
     internal static void SetMode(string path, UnixFileMode mode)
     {
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && ModesNeedSetting)
         {
             File.SetUnixFileMode(path, mode);
+        }
+    }
+
+    /// <summary>The process's umask from /proc/self/status (Linux), or -1 where it cannot be read.</summary>
+    private static int ReadUmask()
+    {
+        try
+        {
+            var line = File.Exists("/proc/self/status") ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Umask:", StringComparison.Ordinal)) : null;
+            return line is null ? -1 : Convert.ToInt32(line["Umask:".Length..].Trim(), 8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return -1;
         }
     }
 
@@ -143,9 +164,12 @@ public sealed class StagedOutput : IDisposable
     /// <summary>Makes the written folder the output: the previous output is moved aside, the new one moved in, the old one deleted.</summary>
     public void Commit()
     {
-        foreach (var directory in Directory.EnumerateDirectories(_staging, "*", SearchOption.AllDirectories).Prepend(_staging))
+        if (WriteSite.ModesNeedSetting)
         {
-            WriteSite.SetMode(directory, WriteSite.DirectoryMode);
+            foreach (var directory in Directory.EnumerateDirectories(_staging, "*", SearchOption.AllDirectories).Prepend(_staging))
+            {
+                WriteSite.SetMode(directory, WriteSite.DirectoryMode);
+            }
         }
 
         var retired = Path.Combine(Path.GetDirectoryName(_output)!, $".{Path.GetFileName(_output)}.old-{Guid.NewGuid():N}");
