@@ -123,6 +123,7 @@ if (child || runs == 1)
 
 // Parent: one child process per run, so every build starts cold (runtime start-up, JIT, empty caches of the engine).
 var measurements = new List<Measurement>();
+var written = new List<string>();
 SyncFileSystems();
 for (var run = 1; run <= runs; run++)
 {
@@ -147,13 +148,13 @@ for (var run = 1; run <= runs; run++)
     await process.WaitForExitAsync();
     var wall = clock.Elapsed.TotalSeconds;
     var line = (await stdout).Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
-    if (!keep)
-    {
-        DeleteQuietly(output is null ? Path.GetDirectoryName(folder)! : folder);
-    }
+    // Outputs are deleted after the last run, not between runs: ext4 skips inodes freed in the last minutes when it
+    // allocates new ones (find_inode_bit, recently_deleted), and 14,000 of them freed just before a run made its file
+    // creation several seconds slower and the kernel time swing from 4 to 12 s (bench/RESULTS.md).
+    written.Add(output is null ? Path.GetDirectoryName(folder)! : folder);
 
-    // Every run starts with no dirty pages and no pending discards (ext4 with `discard` here): otherwise the kernel's
-    // write-back of one run's output, or of its deletion, is charged to the next run's writes.
+    // Every run starts with no dirty pages: otherwise the kernel's write-back of one run's output is charged to the next
+    // run's writes.
     SyncFileSystems();
     if (run < runs && pause > 0)
     {
@@ -163,6 +164,11 @@ for (var run = 1; run <= runs; run++)
     if (process.ExitCode != 0 || line is null)
     {
         Console.Error.Write($"run {run} failed (exit code {process.ExitCode}):\n{await stderr}\n");
+        if (!keep)
+        {
+            written.ForEach(DeleteQuietly);
+        }
+
         return 1;
     }
 
@@ -173,6 +179,11 @@ for (var run = 1; run <= runs; run++)
 }
 
 Report.Print(input, measurements, Console.Out);
+if (!keep)
+{
+    written.ForEach(DeleteQuietly);
+}
+
 return 0;
 
 static void SyncFileSystems()

@@ -37,14 +37,16 @@ articles=$(find "$site/content/articles" -name '*.md' | wc -l)
 echo "hugo: $(hugo version | cut -d' ' -f2), $articles articles from $corpus, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 walls=(); rss=(); cpus=()
 for run in $(seq 1 "$runs"); do
-  rm -rf "$site/public" "$site/resources"
+  # Each run into a new folder, all deleted at the end (the trap): ext4 skips recently freed inodes when it allocates,
+  # so deleting one run's output just before the next slows the next one's file creation (as in the build timer).
+  rm -rf "$site/resources"
   sync
   if [ "$run" -gt 1 ]; then sleep "${PAUSE:-0}"; fi
-  out=$( { /usr/bin/time -f '%e %M %U %S' hugo --quiet --source "$site" --destination "$site/public" >/dev/null; } 2>&1 | tail -1)
+  out=$( { /usr/bin/time -f '%e %M %U %S' hugo --quiet --source "$site" --destination "$site/public-$run" >/dev/null; } 2>&1 | tail -1)
   read -r wall kb user sys <<<"$out"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   walls+=("$wall"); rss+=("$kb"); cpus+=("$cpu")
-  echo "run $run: $wall s, CPU $cpu s, peak RSS $((kb / 1024)) MiB, $(find "$site/public" -type f | wc -l) files, $(du -sm "$site/public" | cut -f1) MiB"
+  echo "run $run: $wall s, CPU $cpu s, peak RSS $((kb / 1024)) MiB, $(find "$site/public-$run" -type f | wc -l) files, $(du -sm "$site/public-$run" | cut -f1) MiB"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 echo "median of $runs: $(median "${walls[@]}") s wall, $(median "${cpus[@]}") s CPU (user + system), peak RSS $(( $(median "${rss[@]}" | cut -d. -f1) / 1024 )) MiB"
