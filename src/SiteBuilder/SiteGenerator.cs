@@ -83,7 +83,7 @@ public static class SiteGenerator
         var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies, cache?.Link));
         diagnostics.AddRange(linkDiagnostics);
         var plan = Time("plan", () => PlanSite.Run(graph, urls, cache?.Plan));
-        diagnostics.AddRange(CheckPlan(plan, bodies));
+        diagnostics.AddRange(Time("check links", () => CheckPlan(plan, bodies).ToList()));
         return Finish(corpus, graph, plan);
 
         AnalysisResult Finish(Corpus? corpus, CorpusGraph? graph, Site? plan)
@@ -214,9 +214,11 @@ public static class SiteGenerator
         cache.PagesRendered = toRender.Count;
         timings.Add(new StageTiming("render pages", clock.Elapsed));
 
+        clock.Restart();
         var files = new List<OutputFile>(pages.Length + 16);
         files.AddRange(pages);
         files.AddRange(SiteFiles(graph, site, renderer));
+        timings.Add(new StageTiming("feed and sitemap", clock.Elapsed));
 
         clock.Restart();
         options.Progress?.Report("write");
