@@ -21,6 +21,8 @@ public sealed class BuildCache
 
     internal PlanSite.Cache Plan { get; } = new();
 
+    internal EmitSiteFiles.Cache SiteFiles { get; } = new();
+
     /// <summary>
     /// Rendered bodies by the article's body file. Keyed by path, not by the article itself: a lookup then costs one
     /// comparison of the two articles (which stops at the first difference), not a hash of every article's whole text.

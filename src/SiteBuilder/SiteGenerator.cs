@@ -217,7 +217,7 @@ public static class SiteGenerator
         clock.Restart();
         var files = new List<OutputFile>(pages.Length + 16);
         files.AddRange(pages);
-        files.AddRange(SiteFiles(graph, site, renderer));
+        files.AddRange(SiteFiles(graph, site, renderer, cache.SiteFiles));
         timings.Add(new StageTiming("feed and sitemap", clock.Elapsed));
 
         clock.Restart();
@@ -283,8 +283,8 @@ public static class SiteGenerator
     }
 
     /// <summary>Every file of the site that is neither a page nor a search file: feed, sitemap, robots.txt, the theme's assets.</summary>
-    private static IEnumerable<OutputFile> SiteFiles(CorpusGraph graph, Site site, IPageRenderer renderer) =>
-        EmitSiteFiles.Run(graph, site)
+    private static IEnumerable<OutputFile> SiteFiles(CorpusGraph graph, Site site, IPageRenderer renderer, EmitSiteFiles.Cache? cache = null) =>
+        EmitSiteFiles.Run(graph, site, cache)
             .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
             .Append(new OutputFile(".nojekyll", []));
 

@@ -22,13 +22,21 @@ public static class EmitSiteFiles
         NewLineHandling = NewLineHandling.Replace,
     };
 
-    public static IReadOnlyList<OutputFile> Run(CorpusGraph graph, Site site)
+    /// <summary>What one run can hand to the next (the preview server): the sitemap, which only changes when a page is added or removed or an article's date changes.</summary>
+    public sealed class Cache
+    {
+        internal (string[] Locations, DateOnly?[] Modified, byte[] Bytes)? Sitemap { get; set; }
+    }
+
+    public static IReadOnlyList<OutputFile> Run(CorpusGraph graph, Site site) => Run(graph, site, cache: null);
+
+    public static IReadOnlyList<OutputFile> Run(CorpusGraph graph, Site site, Cache? cache)
     {
         var urls = site.Layout.Urls;
         return
         [
             new OutputFile("feed.xml", Feed(graph, urls)),
-            new OutputFile("sitemap.xml", Sitemap(graph, site)),
+            new OutputFile("sitemap.xml", Sitemap(graph, site, cache)),
             new OutputFile("robots.txt", Encoding.UTF8.GetBytes($"User-agent: *\nAllow: {urls.BasePath}\n\nSitemap: {urls.Absolute("sitemap.xml")}\n")),
         ];
     }
@@ -93,18 +101,26 @@ public static class EmitSiteFiles
         }
     }
 
-    private static byte[] Sitemap(CorpusGraph graph, Site site)
+    private static byte[] Sitemap(CorpusGraph graph, Site site, Cache? cache)
     {
         const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var dates = graph.Articles.ToDictionary(a => SiteUrls.Article(a.Article.Slug), a => a.Article.Date, StringComparer.Ordinal);
-        return WriteXml(w =>
+        var pages = site.Pages.Where(p => p is not NotFoundPage).OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
+        var locations = pages.Select(p => site.Layout.Urls.Absolute(p.Url)).ToArray();
+        var modified = pages.Select(p => dates.TryGetValue(p.Url, out var date) ? date : (DateOnly?)null).ToArray();
+        if (cache?.Sitemap is { } last && last.Locations.AsSpan().SequenceEqual(locations) && last.Modified.AsSpan().SequenceEqual(modified))
+        {
+            return last.Bytes;
+        }
+
+        var bytes = WriteXml(w =>
         {
             w.WriteStartElement("urlset", Ns);
-            foreach (var page in site.Pages.Where(p => p is not NotFoundPage).OrderBy(p => p.Url, StringComparer.Ordinal))
+            for (var i = 0; i < locations.Length; i++)
             {
                 w.WriteStartElement("url", Ns);
-                w.WriteElementString("loc", Ns, site.Layout.Urls.Absolute(page.Url));
-                if (dates.TryGetValue(page.Url, out var date))
+                w.WriteElementString("loc", Ns, locations[i]);
+                if (modified[i] is { } date)
                 {
                     w.WriteElementString("lastmod", Ns, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
@@ -114,6 +130,12 @@ public static class EmitSiteFiles
 
             w.WriteEndElement();
         });
+        if (cache is not null)
+        {
+            cache.Sitemap = (locations, modified, bytes);
+        }
+
+        return bytes;
     }
 
     private static byte[] WriteXml(Action<XmlWriter> body)

@@ -18,12 +18,17 @@ public static class LinkCorpus
     public const int MaxCandidatesScanned = 3000;
 
     /// <summary>
-    /// What one run can hand to the next (the preview server): the related articles, which depend only on which entities
-    /// each article is about and on the order of the articles. An edit that keeps both (a title, most body edits) reuses them.
+    /// What one run can hand to the next (the preview server): the related articles and who each entity is mentioned
+    /// with, which depend only on the entities, which of them each article is about, and the order of the articles. An
+    /// edit that keeps these (a title, most body edits) reuses them.
     /// </summary>
     public sealed class Cache
     {
+        internal string[] EntityIds { get; set; } = [];
+
         internal string[] Slugs { get; set; } = [];
+
+        internal EquatableArray<(string EntityId, int SharedArticles)>[] MentionedWith { get; set; } = [];
 
         internal int[][] EntitiesOf { get; set; } = [];
 
@@ -98,7 +103,8 @@ public static class LinkCorpus
         var n = articles.Length;
         var idf = postings.Select(p => p.Count == 0 ? 0 : Math.Log((double)n / p.Count) + 1e-9).ToArray();
         var slugs = articles.Select(a => a.Slug).ToArray();
-        var reuse = cache is not null && cache.Slugs.AsSpan().SequenceEqual(slugs) && cache.EntitiesOf.Length == n
+        var catalog = corpus.Entities.Select(e => e.Id).ToArray();
+        var reuse = cache is not null && cache.EntityIds.AsSpan().SequenceEqual(catalog) && cache.Slugs.AsSpan().SequenceEqual(slugs) && cache.EntitiesOf.Length == n
             && cache.EntitiesOf.Zip(entitiesOf).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
         var relatedOf = reuse ? cache!.Related : new EquatableArray<string>[n];
         Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
@@ -135,35 +141,41 @@ public static class LinkCorpus
             linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entityIds, relatedOf[a]);
             return scratch;
         }, _ => { });
-        if (cache is not null)
-        {
-            (cache.Slugs, cache.EntitiesOf, cache.Related) = (slugs, entitiesOf, relatedOf);
-        }
 
         var nodes = new EntityNode[corpus.Entities.Count];
+        var mentionedWithOf = reuse ? cache!.MentionedWith : new EquatableArray<(string, int)>[nodes.Length];
         Parallel.For(0, nodes.Length, e =>
         {
-            var together = new Dictionary<int, int>();
-            foreach (var a in postings[e])
+            if (!reuse)
             {
-                foreach (var other in entitiesOf[a])
+                var together = new Dictionary<int, int>();
+                foreach (var a in postings[e])
                 {
-                    if (other != e)
+                    foreach (var other in entitiesOf[a])
                     {
-                        together[other] = together.GetValueOrDefault(other) + 1;
+                        if (other != e)
+                        {
+                            together[other] = together.GetValueOrDefault(other) + 1;
+                        }
                     }
                 }
+
+                mentionedWithOf[e] = together
+                    .OrderByDescending(t => t.Value)
+                    .ThenBy(t => corpus.Entities[t.Key].Id, StringComparer.Ordinal)
+                    .Take(MentionedWithCount)
+                    .Select(t => (corpus.Entities[t.Key].Id, t.Value))
+                    .ToEquatableArray();
             }
 
-            var mentionedWith = together
-                .OrderByDescending(t => t.Value)
-                .ThenBy(t => corpus.Entities[t.Key].Id, StringComparer.Ordinal)
-                .Take(MentionedWithCount)
-                .Select(t => (corpus.Entities[t.Key].Id, t.Value))
-                .ToEquatableArray();
             var months = perMonth[e]?.OrderBy(m => m.Key).Select(m => new MonthCount(m.Key / 12, m.Key % 12 + 1, m.Value)).ToEquatableArray() ?? EquatableArray<MonthCount>.Empty;
-            nodes[e] = new EntityNode(corpus.Entities[e], mentionCounts[e], postings[e].Select(a => articles[a].Slug).ToEquatableArray(), mentionedWith, months);
+            nodes[e] = new EntityNode(corpus.Entities[e], mentionCounts[e], postings[e].Select(a => articles[a].Slug).ToEquatableArray(), mentionedWithOf[e], months);
         });
+
+        if (cache is not null)
+        {
+            (cache.EntityIds, cache.Slugs, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, slugs, entitiesOf, relatedOf, mentionedWithOf);
+        }
 
         foreach (var node in nodes.Where(n => n.ArticleSlugs.Count == 0))
         {
