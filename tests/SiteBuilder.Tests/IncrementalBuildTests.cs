@@ -215,4 +215,34 @@ public class IncrementalBuildTests
             .Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal) && f.Key.EndsWith(".json", StringComparison.Ordinal))
             .ToDictionary();
     }
+
+    [Fact]
+    public async Task AnEditToOneArticleOfAFrequentEntityChangesOnlyTheTimelinePageThatListsIt()
+    {
+        // Given an entity in 120 articles (three timeline pages of 50), built with a cache
+        var files = new Dictionary<string, string> { ["entities/nato.yml"] = TestInput.Entity("NATO", "organization") };
+        for (var i = 0; i < 120; i++)
+        {
+            files[$"articles/a{i:D3}.md"] = TestInput.Article($"Article {i}", $"NATO met for the {i}th time.", date: $"2024-{1 + (i / 28):D2}-{1 + (i % 28):D2}");
+        }
+
+        using var input = new TestInput(files);
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var before = TestInput.Snapshot(input.OutputDirectory);
+
+        // When the title of an article on the second page (the 60th newest) changes
+        input.Write("articles/a059.md", TestInput.Article("Article 59, retitled", "NATO met for the 59th time.", date: "2024-03-04"));
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // Then of the entity's pages only the second changed, and the site is a clean build's
+        var after = TestInput.Snapshot(input.OutputDirectory);
+        Assert.Equal(before["entities/nato/index.html"], after["entities/nato/index.html"]);
+        Assert.NotEqual(before["entities/nato/page/2/index.html"], after["entities/nato/page/2/index.html"]);
+        Assert.Equal(before["entities/nato/page/3/index.html"], after["entities/nato/page/3/index.html"]);
+        var clean = Path.Combine(input.Root, "clean");
+        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
+        Assert.Equal(TestInput.Snapshot(clean), after);
+    }
 }

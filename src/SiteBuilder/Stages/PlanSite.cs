@@ -86,11 +86,13 @@ public static class PlanSite
 
         // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
         var stale = new HashSet<string>(StringComparer.Ordinal);
+        var changedSlugs = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; known is not null && i < changed.Length; i++)
         {
             if (changed[i])
             {
                 var article = graph.Articles[i];
+                changedSlugs.Add(article.Article.Slug);
                 stale.UnionWith(article.EntityIds);
                 if (known.TryGetValue(article.Article.Slug, out var old))
                 {
@@ -115,10 +117,27 @@ public static class PlanSite
         {
             var node = graph.Entities[e];
             entityInputs[e] = new EntityPageInputs(node, node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray(), urls);
-            entityPages[e] = knownEntities is not null && !stale.Contains(node.Entity.Id)
-                && knownEntities.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(entityInputs[e])
+            var reusable = knownEntities is not null && knownEntities.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(entityInputs[e])
                 ? cached.Pages
-                : [.. EntityPages(entityInputs[e], node.ArticleSlugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToArray())];
+                : null;
+            if (reusable is not null && !stale.Contains(node.Entity.Id))
+            {
+                entityPages[e] = reusable;
+                return;
+            }
+
+            // Page by page: with the same node (so the same articles on each page), only a page that lists a changed
+            // article is made again; an edit to one article of a frequent entity does not re-plan its hundred pages.
+            var pageCount = Math.Max(1, (node.ArticleSlugs.Count + TimelinePageSize - 1) / TimelinePageSize);
+            entityPages[e] = new Page[pageCount];
+            for (var page = 1; page <= pageCount; page++)
+            {
+                var start = (page - 1) * TimelinePageSize;
+                var slugs = node.ArticleSlugs.AsImmutableArray().AsSpan(start, Math.Min(TimelinePageSize, node.ArticleSlugs.Count - start)).ToArray();
+                entityPages[e][page - 1] = reusable is not null && !slugs.Any(changedSlugs.Contains)
+                    ? reusable[page - 1]
+                    : EntityPage(entityInputs[e], page, pageCount, slugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToEquatableArray());
+            }
         });
         pages.AddRange(entityPages.SelectMany(p => p));
         if (cache is not null)
@@ -203,23 +222,17 @@ public static class PlanSite
             summary, article.SourceUrl, article.Author, linked.Body.Html, article.Tags, groups, related, previous, next);
     }
 
-    private static IEnumerable<Page> EntityPages(EntityPageInputs inputs, TimelineEntry[] entries)
+    private static EntityPage EntityPage(EntityPageInputs inputs, int page, int pageCount, EquatableArray<TimelineEntry> timeline)
     {
         var (node, mentionedWith, urls) = inputs;
         var entity = node.Entity;
-        var entityRef = Ref(entity);
-        var pageCount = Math.Max(1, (entries.Length + TimelinePageSize - 1) / TimelinePageSize);
         var kind = entity.Kind.ToString().ToLowerInvariant();
         var description = entity.Description ?? $"{entity.Name}: {kind} mentioned in {node.ArticleSlugs.Count.ToString(CultureInfo.InvariantCulture)} articles.";
-        for (var page = 1; page <= pageCount; page++)
-        {
-            var url = SiteUrls.Entity(entity.Id, page);
-            var timeline = entries.Skip((page - 1) * TimelinePageSize).Take(TimelinePageSize).ToEquatableArray();
-            var title = page == 1 ? entity.Name : $"{entity.Name}, page {page.ToString(CultureInfo.InvariantCulture)}";
-            yield return new EntityPage(url, title, description, Meta(urls, url, "profile", page == 1 ? JsonLd.Profile(entity, urls) : null),
-                entityRef, entity.Description, entity.Aliases, entity.Links, node.ArticleSlugs.Count, node.MentionCount,
-                timeline, mentionedWith, node.MentionsPerMonth, Paginate(page, pageCount, p => SiteUrls.Entity(entity.Id, p)));
-        }
+        var url = SiteUrls.Entity(entity.Id, page);
+        var title = page == 1 ? entity.Name : $"{entity.Name}, page {page.ToString(CultureInfo.InvariantCulture)}";
+        return new EntityPage(url, title, description, Meta(urls, url, "profile", page == 1 ? JsonLd.Profile(entity, urls) : null),
+            Ref(entity), entity.Description, entity.Aliases, entity.Links, node.ArticleSlugs.Count, node.MentionCount,
+            timeline, mentionedWith, node.MentionsPerMonth, Paginate(page, pageCount, p => SiteUrls.Entity(entity.Id, p)));
     }
 
     private static TimelineEntry Timeline(ArticleSummary summary, LinkedArticle article, string entityId)
