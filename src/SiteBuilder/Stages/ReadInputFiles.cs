@@ -147,7 +147,7 @@ public static class ReadInputFiles
             yield break;
         }
 
-        if (start.LinkTarget is not null)
+        if (IsLink(start))
         {
             Report(start);
             yield break;
@@ -159,7 +159,7 @@ public static class ReadInputFiles
             var current = pending.Pop();
             foreach (var entry in current.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
             {
-                if (entry.LinkTarget is not null)
+                if (IsLink(entry))
                 {
                     Report(entry);
                 }
@@ -176,6 +176,9 @@ public static class ReadInputFiles
                 }
             }
         }
+
+        // From the entry's lstat, which its length and time need anyway (LinkTarget would cost a readlink per file).
+        static bool IsLink(FileSystemInfo entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
         void Report(FileSystemInfo entry)
         {
