@@ -13,6 +13,8 @@ public sealed class BuildCache
 {
     internal ReadInputFiles.Cache Files { get; } = new();
 
+    internal ParseEntities.Cache Entities { get; } = new();
+
     internal ParseArticles.Cache Articles { get; } = new();
 
     internal (EquatableArray<Entity> Entities, SiteUrls Urls)? BodyKey { get; set; }

@@ -56,7 +56,7 @@ public static class SiteGenerator
         diagnostics.AddRange(readDiagnostics);
         var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
         diagnostics.AddRange(siteDiagnostics);
-        var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities));
+        var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities, cache?.Entities));
         diagnostics.AddRange(entityDiagnostics);
         var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today, cache?.Articles));

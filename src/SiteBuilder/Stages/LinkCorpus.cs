@@ -30,6 +30,9 @@ public static class LinkCorpus
 
         internal EquatableArray<(string EntityId, int SharedArticles)>[] MentionedWith { get; set; } = [];
 
+        /// <summary>The articles as parsed and the linked articles made of them, by position.</summary>
+        internal (Article[] Sources, LinkedArticle[] Linked) Articles { get; set; } = ([], []);
+
         internal int[][] EntitiesOf { get; set; } = [];
 
         internal EquatableArray<string>[] Related { get; set; } = [];
@@ -110,11 +113,20 @@ public static class LinkCorpus
         Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
         {
             var article = articles[a];
+            var body = bodyBySlug[article.Slug];
+            if (reuse && ReferenceEquals(cache!.Articles.Sources[a], article) && ReferenceEquals(cache.Articles.Linked[a].Body, body))
+            {
+                // The same parsed article and rendered body as last time (both stages return the same objects for an
+                // unchanged file): the same linked article, so later comparisons of it are reference checks.
+                linked[a] = cache.Articles.Linked[a];
+                return scratch;
+            }
+
             // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
             var entityIds = entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray();
             if (reuse)
             {
-                linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entityIds, relatedOf[a]);
+                linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entityIds, relatedOf[a]);
                 return scratch;
             }
 
@@ -138,7 +150,7 @@ public static class LinkCorpus
             }
 
             relatedOf[a] = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
-            linked[a] = new LinkedArticle(article with { Body = string.Empty }, bodyBySlug[article.Slug], entityIds, relatedOf[a]);
+            linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entityIds, relatedOf[a]);
             return scratch;
         }, _ => { });
 
@@ -175,6 +187,7 @@ public static class LinkCorpus
         if (cache is not null)
         {
             (cache.EntityIds, cache.Slugs, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, slugs, entitiesOf, relatedOf, mentionedWithOf);
+            cache.Articles = (articles, linked);
         }
 
         foreach (var node in nodes.Where(n => n.ArticleSlugs.Count == 0))

@@ -10,7 +10,35 @@ public static class ParseEntities
 {
     internal static readonly string[] KnownFields = ["name", "kind", "aliases", "description", "links"];
 
-    public static (EquatableArray<Entity> Entities, IReadOnlyList<Diagnostic> Diagnostics) Run(EquatableArray<SourceFile> files)
+    /// <summary>
+    /// What one run can hand to the next (the preview server): the catalog parsed from the same file objects (the read
+    /// stage returns the same object for an unchanged file) comes back as the same entities, so the stages after this
+    /// one compare them by reference.
+    /// </summary>
+    public sealed class Cache
+    {
+        internal (EquatableArray<SourceFile> Files, EquatableArray<Entity> Entities, IReadOnlyList<Diagnostic> Diagnostics)? Last { get; set; }
+    }
+
+    public static (EquatableArray<Entity> Entities, IReadOnlyList<Diagnostic> Diagnostics) Run(EquatableArray<SourceFile> files) => Run(files, cache: null);
+
+    public static (EquatableArray<Entity> Entities, IReadOnlyList<Diagnostic> Diagnostics) Run(EquatableArray<SourceFile> files, Cache? cache)
+    {
+        if (cache?.Last is { } last && last.Files.AsImmutableArray().AsSpan().SequenceEqual(files.AsImmutableArray().AsSpan(), ReferenceEqualityComparer.Instance))
+        {
+            return (last.Entities, last.Diagnostics);
+        }
+
+        var result = Parse(files);
+        if (cache is not null)
+        {
+            cache.Last = (files, result.Entities, result.Diagnostics);
+        }
+
+        return result;
+    }
+
+    private static (EquatableArray<Entity> Entities, IReadOnlyList<Diagnostic> Diagnostics) Parse(EquatableArray<SourceFile> files)
     {
         var parsed = new (Entity? Entity, List<Diagnostic> Diagnostics)[files.Count];
         Parallel.For(0, files.Count, i => parsed[i] = ParseOne(files[i]));
