@@ -66,6 +66,11 @@ public sealed class PreviewServerTests(BrowserFixture browser, ITestOutputHelper
         // Then the overlay goes and the page shows the fixed title
         await WaitForTitleAsync(tab, "Fixed while the preview runs");
         await tab.Page.WaitForFunctionAsync("() => !document.getElementById('sitebuilder-overlay')");
+
+        // And the search, whose index the preview writes after the pages, finds the article by a word of the new title
+        await tab.GotoAsync(new Uri(session.SiteAddress, "search/?q=fixed"));
+        await tab.Page.WaitForFunctionAsync("() => document.getElementById('search-page').dataset.state === 'results'");
+        Assert.Equal("Fixed while the preview runs", await tab.TextAsync("#search-results .search-result__title a"));
         output.WriteLine("The terminal said:\n" + terminalOut + terminalError);
         tab.AssertNoErrors("the preview");
     }
