@@ -274,7 +274,7 @@ public static class SiteGenerator
         }
 
         cache.SearchIndexRebuilt = true;
-        var search = BuildSearchIndex.Write(documents);
+        var search = BuildSearchIndex.Write(documents, cancellationToken: cancellationToken);
         (cache.WrittenSearch, var changed) = await WriteChangedAsync(output, search.Files, cache.WrittenSearch, cancellationToken).ConfigureAwait(false);
         cache.Search = (documents, search);
         cache.PendingSearch = null;
@@ -313,7 +313,7 @@ public static class SiteGenerator
             {
                 staged.Write(file.Path, file.Content);
                 Interlocked.Increment(ref count);
-            });
+            }, cancellationToken: cancellationToken);
             timings.Add(new StageTiming("search index", clock.Elapsed));
 
             clock.Restart();
@@ -366,9 +366,10 @@ public static class SiteGenerator
 
         foreach (var path in removed)
         {
+            // A write cancelled half-way (the preview's search index, when the next edit arrives) may have deleted it already.
             var target = WriteSite.Target(output, path);
             File.Delete(target);
-            for (var directory = Path.GetDirectoryName(target); directory is not null && directory.Length > output.Length && !Directory.EnumerateFileSystemEntries(directory).Any(); directory = Path.GetDirectoryName(directory))
+            for (var directory = Path.GetDirectoryName(target); directory is not null && directory.Length > output.Length && Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any(); directory = Path.GetDirectoryName(directory))
             {
                 Directory.Delete(directory);
             }

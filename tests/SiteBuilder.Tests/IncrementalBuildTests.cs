@@ -245,4 +245,34 @@ public class IncrementalBuildTests
         Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
         Assert.Equal(TestInput.Snapshot(clean), after);
     }
+
+    [Fact]
+    public async Task ASearchIndexWriteCancelledByANewerEditIsDoneByTheNextBuild()
+    {
+        // Given a site built with a cache, then an edit whose pages are built and whose search index is cancelled
+        using var input = new TestInput(new Dictionary<string, string>
+        {
+            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
+            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
+        });
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        input.Write("articles/b.md", TestInput.Article("Article B", "NATO met in Riga.", date: "2024-01-02"));
+        Assert.True((await SiteGenerator.BuildPagesAsync(input.Options(), renderer, cache)).Succeeded);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => SiteGenerator.WriteSearchIndexAsync(cache, cancelled.Token));
+
+        // When the next edit is built, pages and then search index
+        input.Write("articles/a.md", TestInput.Article("Article A", "NATO met in Oslo.", date: "2024-01-01"));
+        Assert.True((await SiteGenerator.BuildPagesAsync(input.Options(), renderer, cache)).Succeeded);
+        await SiteGenerator.WriteSearchIndexAsync(cache);
+
+        // Then the folder is a clean build's
+        var clean = Path.Combine(input.Root, "clean");
+        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
+        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+    }
 }

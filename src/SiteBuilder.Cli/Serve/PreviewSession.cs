@@ -36,6 +36,12 @@ internal sealed class PreviewSession : IAsyncDisposable
     private InputWatcher? _watcher;
     private Task _loop = Task.CompletedTask;
     private int _builds;
+
+    // "The folder's search files match the pages served": pending from a successful page build until its search index is
+    // written. A newer edit cancels that write and the gate stays closed until a later one completes.
+    private TaskCompletionSource _searchReady = CompletedGate();
+    private Task _finishing = Task.CompletedTask;
+    private CancellationTokenSource? _finishingCancel;
     private ServedSite _site;
 
     private PreviewSession(IPreviewBuilder builder, IPreviewLog log)
@@ -98,6 +104,8 @@ internal sealed class PreviewSession : IAsyncDisposable
             _log.Info(Describe(changes));
             try
             {
+                // The search index of the last build is not worth finishing: this build writes a newer one.
+                await StopFinishingAsync().ConfigureAwait(false);
                 await BuildAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -149,11 +157,15 @@ internal sealed class PreviewSession : IAsyncDisposable
 
         _log.Build(result, serving: result.Succeeded || _site.Folder is not null);
         var basePath = result.BasePath ?? _site.BasePath;
-        var searchReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (result.Succeeded)
         {
             _builds++;
-            _site = new ServedSite(_output, basePath, _sessionId + "-" + _builds.ToString(CultureInfo.InvariantCulture)) { SearchReady = searchReady.Task };
+            if (_searchReady.Task.IsCompleted)
+            {
+                _searchReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            _site = new ServedSite(_output, basePath, _sessionId + "-" + _builds.ToString(CultureInfo.InvariantCulture)) { SearchReady = _searchReady.Task };
         }
         else
         {
@@ -163,38 +175,69 @@ internal sealed class PreviewSession : IAsyncDisposable
         _server?.Publish(_site);
         var shown = result.Succeeded ? [] : result.Diagnostics.Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning).Select(PreviewDiagnostic.From).ToList();
         _hub.Publish(new PreviewStatus(_site.Version, result.Succeeded, result.Summary, shown));
-        if (!result.Succeeded)
-        {
-            return;
-        }
 
+        // After a failed build too, if the last good build's index was cancelled: the builder still holds that build's.
+        if (!_searchReady.Task.IsCompleted)
+        {
+            _finishingCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _finishing = FinishAsync(_searchReady, _finishingCancel.Token);
+        }
+    }
+
+    /// <summary>The second half of a build, in the background: the search index. Opens the gate unless cancelled.</summary>
+    private async Task FinishAsync(TaskCompletionSource searchReady, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         try
         {
             if (await _builder.FinishAsync(cancellationToken).ConfigureAwait(false) is { } finished)
             {
                 _log.Info(finished);
             }
+
+            searchReady.TrySetResult();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw;
+            // A newer edit: its build writes the index; requests keep waiting for that.
         }
-#pragma warning disable CA1031 // As above: reported, and the pages stay served.
+#pragma warning disable CA1031 // As for a build: reported, and the pages stay served.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             _log.Info($"sitebuilder: the search index could not be written: {ex.Message}");
-        }
-        finally
-        {
-            // Also on failure: waiting requests get what the folder holds rather than hang.
+            // Waiting requests get what the folder holds rather than hang.
             searchReady.TrySetResult();
         }
+    }
+
+    private async Task StopFinishingAsync()
+    {
+        if (_finishingCancel is null)
+        {
+            return;
+        }
+
+        await _finishingCancel.CancelAsync().ConfigureAwait(false);
+        await _finishing.ConfigureAwait(false);
+        _finishingCancel.Dispose();
+        _finishingCancel = null;
+    }
+
+    /// <summary>Waits for the search index of the last build (tests, and the first build before the server starts).</summary>
+    internal Task SearchIndexWritten => _searchReady.Task;
+
+    private static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await StopFinishingAsync().ConfigureAwait(false);
         _watcher?.Dispose();
         try
         {

@@ -119,7 +119,7 @@ public static class BuildSearchIndex
     /// The search files of <paramref name="documents"/>, sorted by path: the monolithic layout when the whole index is at
     /// most <see cref="MonolithicMaxBytes"/>, otherwise the sharded one, unless <paramref name="layout"/> says which.
     /// </summary>
-    public static SearchFiles Write(IReadOnlyList<SearchDocument> documents, SearchLayout? layout = null)
+    public static SearchFiles Write(IReadOnlyList<SearchDocument> documents, SearchLayout? layout = null, CancellationToken cancellationToken = default)
     {
         var files = new List<OutputFile>();
         var chosen = Emit(documents, file =>
@@ -128,7 +128,7 @@ public static class BuildSearchIndex
             {
                 files.Add(file);
             }
-        }, layout);
+        }, layout, cancellationToken);
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return new SearchFiles(chosen, files, documents.Count);
     }
@@ -137,10 +137,11 @@ public static class BuildSearchIndex
     /// Hands each search file to <paramref name="sink"/> as soon as it is written (shards concurrently, so the sink must
     /// be thread-safe), so that a build need not hold them all; returns the layout chosen as <see cref="Write"/> does.
     /// </summary>
-    public static SearchLayout Emit(IReadOnlyList<SearchDocument> documents, Action<OutputFile> sink, SearchLayout? layout = null)
+    public static SearchLayout Emit(IReadOnlyList<SearchDocument> documents, Action<OutputFile> sink, SearchLayout? layout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var index = Index(documents);
+        cancellationToken.ThrowIfCancellationRequested();
         var articles = documents.TakeWhile(d => d.Kind == "article").Count();
         var ranges = layout == SearchLayout.Monolithic ? [] : index.PartitionTerms(ShardMaxBytes);
         if (layout != SearchLayout.Sharded && (layout == SearchLayout.Monolithic || ranges.Sum(r => r.Length) <= 2L * MonolithicMaxBytes))
@@ -158,7 +159,7 @@ public static class BuildSearchIndex
 
         sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges)));
         sink(new OutputFile(TermsPath, Terms(index)));
-        Parallel.For(0, ranges.Count, i =>
+        Parallel.For(0, ranges.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             // The planner computed each shard's exact length, so the JSON is written once, into its own array.
             var shard = new ExactBufferWriter(checked((int)ranges[i].Length));
