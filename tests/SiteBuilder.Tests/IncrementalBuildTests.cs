@@ -34,29 +34,20 @@ public class IncrementalBuildTests
         Assert.InRange(cache.PagesRendered, 2, second.Pages / 2);
         Assert.Contains("Article three, retitled", File.ReadAllText(Path.Combine(input.OutputDirectory, "articles/a03/index.html")));
 
-        var clean = Path.Combine(input.Root, "clean");
-        var cleanResult = await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
-        Assert.True(cleanResult.Succeeded);
-        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        await AssertSameAsCleanBuildAsync(input, renderer);
 
         File.Delete(Path.Combine(input.InputDirectory, "articles/a05.md"));
         var third = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
         Assert.True(third.Succeeded);
         Assert.False(Directory.Exists(Path.Combine(input.OutputDirectory, "articles/a05")));
-        await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer);
-        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        await AssertSameAsCleanBuildAsync(input, renderer);
     }
 
     [Fact]
     public async Task FilesUnchangedSinceTheLastBuildAreNotReadAgain()
     {
         // Given a corpus last written an hour ago, built once with a cache
-        using var input = new TestInput(new Dictionary<string, string>
-        {
-            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
-            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
-            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
-        });
+        using var input = TwoArticlesAboutNato();
         var hourAgo = DateTime.UtcNow.AddHours(-1);
         foreach (var file in Directory.GetFiles(input.InputDirectory, "*", SearchOption.AllDirectories))
         {
@@ -130,9 +121,7 @@ public class IncrementalBuildTests
         // Then only the second change wrote the index again, and the output is a clean build's
         Assert.False(afterTitle);
         Assert.True(cache.SearchIndexRebuilt);
-        var clean = Path.Combine(input.Root, "clean");
-        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
-        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        await AssertSameAsCleanBuildAsync(input, renderer);
     }
 
     [Fact]
@@ -155,7 +144,6 @@ public class IncrementalBuildTests
         await using var renderer = ThemeRenderer.Create();
         var cache = new BuildCache();
         Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
-        var clean = Path.Combine(input.Root, "clean");
         (string File, string Text)[] edits =
         [
             // an article about other entities now (its related articles, two entities' timelines and co-mentions move)
@@ -175,8 +163,7 @@ public class IncrementalBuildTests
             Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
 
             // Then the output is what a clean build of the same input writes
-            Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
-            Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+            await AssertSameAsCleanBuildAsync(input, renderer);
         }
     }
 
@@ -184,12 +171,7 @@ public class IncrementalBuildTests
     public async Task APreviewBuildWritesThePagesFirstAndTheSearchIndexAfter()
     {
         // Given a site built with a cache
-        using var input = new TestInput(new Dictionary<string, string>
-        {
-            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
-            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
-            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
-        });
+        using var input = TwoArticlesAboutNato();
         await using var renderer = ThemeRenderer.Create();
         var cache = new BuildCache();
         Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
@@ -207,9 +189,7 @@ public class IncrementalBuildTests
         await SiteGenerator.WriteSearchIndexAsync(cache);
         Assert.True(cache.SearchIndexRebuilt);
         Assert.NotEqual(searchBefore, SearchFiles(input.OutputDirectory));
-        var clean = Path.Combine(input.Root, "clean");
-        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
-        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        await AssertSameAsCleanBuildAsync(input, renderer);
 
         static Dictionary<string, string> SearchFiles(string site) => TestInput.Snapshot(site)
             .Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal) && f.Key.EndsWith(".json", StringComparison.Ordinal))
@@ -241,21 +221,14 @@ public class IncrementalBuildTests
         Assert.Equal(before["entities/nato/index.html"], after["entities/nato/index.html"]);
         Assert.NotEqual(before["entities/nato/page/2/index.html"], after["entities/nato/page/2/index.html"]);
         Assert.Equal(before["entities/nato/page/3/index.html"], after["entities/nato/page/3/index.html"]);
-        var clean = Path.Combine(input.Root, "clean");
-        Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
-        Assert.Equal(TestInput.Snapshot(clean), after);
+        Assert.Equal(await CleanBuildSnapshotAsync(input, renderer), after);
     }
 
     [Fact]
     public async Task ASearchIndexWriteCancelledByANewerEditIsDoneByTheNextBuild()
     {
         // Given a site built with a cache, then an edit whose pages are built and whose search index is cancelled
-        using var input = new TestInput(new Dictionary<string, string>
-        {
-            ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
-            ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
-            ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
-        });
+        using var input = TwoArticlesAboutNato();
         await using var renderer = ThemeRenderer.Create();
         var cache = new BuildCache();
         Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
@@ -271,8 +244,24 @@ public class IncrementalBuildTests
         await SiteGenerator.WriteSearchIndexAsync(cache);
 
         // Then the folder is a clean build's
+        await AssertSameAsCleanBuildAsync(input, renderer);
+    }
+
+    /// <summary>Every file of a clean build of the same input into a folder beside the output, relative path → SHA-256.</summary>
+    private static async Task<Dictionary<string, string>> CleanBuildSnapshotAsync(TestInput input, ThemeRenderer renderer)
+    {
         var clean = Path.Combine(input.Root, "clean");
         Assert.True((await SiteGenerator.BuildAsync(input.Options() with { OutputDirectory = clean }, renderer)).Succeeded);
-        Assert.Equal(TestInput.Snapshot(clean), TestInput.Snapshot(input.OutputDirectory));
+        return TestInput.Snapshot(clean);
     }
+
+    private static async Task AssertSameAsCleanBuildAsync(TestInput input, ThemeRenderer renderer) =>
+        Assert.Equal(await CleanBuildSnapshotAsync(input, renderer), TestInput.Snapshot(input.OutputDirectory));
+
+    private static TestInput TwoArticlesAboutNato() => new(new Dictionary<string, string>
+    {
+        ["entities/nato.yml"] = TestInput.Entity("NATO", "organization"),
+        ["articles/a.md"] = TestInput.Article("Article A", "NATO met.", date: "2024-01-01"),
+        ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
+    });
 }
