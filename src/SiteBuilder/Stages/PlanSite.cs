@@ -59,96 +59,10 @@ public static class PlanSite
         var articlesBySlug = graph.Articles.ToDictionary(a => a.Article.Slug, StringComparer.Ordinal);
         var pages = new List<Page>();
         pages.AddRange(HomePages(graph, summaries, refs, urls));
-        // Article and entity pages are independent of each other and most of the site: planned in parallel, kept in order.
-        var articlePages = new ArticlePage[graph.Articles.Count];
-        var inputs = new ArticlePageInputs[graph.Articles.Count];
-        var changed = new bool[graph.Articles.Count];
-        var known = cache?.Articles;
-        Parallel.For(0, articlePages.Length, i =>
-        {
-            var linked = graph.Articles[i];
-            inputs[i] = new ArticlePageInputs(linked, summaries[linked.Article.Slug],
-                linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
-                linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
-                i + 1 < graph.Articles.Count ? summaries[graph.Articles[i + 1].Article.Slug] : null,
-                i > 0 ? summaries[graph.Articles[i - 1].Article.Slug] : null,
-                urls);
-            if (known is not null && known.TryGetValue(linked.Article.Slug, out var cached) && cached.Inputs.Equals(inputs[i]))
-            {
-                articlePages[i] = cached.Page;
-            }
-            else
-            {
-                articlePages[i] = ArticlePage(inputs[i]);
-                changed[i] = true;
-            }
-        });
-
-        // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
-        var stale = new HashSet<string>(StringComparer.Ordinal);
-        var changedSlugs = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; known is not null && i < changed.Length; i++)
-        {
-            if (changed[i])
-            {
-                var article = graph.Articles[i];
-                changedSlugs.Add(article.Article.Slug);
-                stale.UnionWith(article.EntityIds);
-                if (known.TryGetValue(article.Article.Slug, out var old))
-                {
-                    stale.UnionWith(old.Inputs.Article.EntityIds);
-                }
-            }
-        }
-
+        // Article and entity pages are most of the site: each planned in parallel, kept in order.
+        var (articlePages, changed) = PlanArticles(graph, summaries, entityById, urls, cache);
         pages.AddRange(articlePages);
-        if (cache is not null)
-        {
-            cache.Articles = new(articlePages.Length, StringComparer.Ordinal);
-            for (var i = 0; i < articlePages.Length; i++)
-            {
-                cache.Articles[graph.Articles[i].Article.Slug] = (inputs[i], articlePages[i]);
-            }
-        }
-        var entityPages = new Page[graph.Entities.Count][];
-        var entityInputs = new EntityPageInputs[graph.Entities.Count];
-        var knownEntities = cache?.Entities;
-        Parallel.For(0, entityPages.Length, e =>
-        {
-            var node = graph.Entities[e];
-            entityInputs[e] = new EntityPageInputs(node, node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray(), urls);
-            var reusable = knownEntities is not null && knownEntities.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(entityInputs[e])
-                ? cached.Pages
-                : null;
-            if (reusable is not null && !stale.Contains(node.Entity.Id))
-            {
-                entityPages[e] = reusable;
-                return;
-            }
-
-            // Page by page: with the same node (so the same articles on each page), only a page that lists a changed
-            // article is made again; an edit to one article of a frequent entity does not re-plan its hundred pages.
-            var pageCount = Math.Max(1, (node.ArticleSlugs.Count + TimelinePageSize - 1) / TimelinePageSize);
-            entityPages[e] = new Page[pageCount];
-            for (var page = 1; page <= pageCount; page++)
-            {
-                var start = (page - 1) * TimelinePageSize;
-                var slugs = node.ArticleSlugs.AsImmutableArray().AsSpan(start, Math.Min(TimelinePageSize, node.ArticleSlugs.Count - start)).ToArray();
-                entityPages[e][page - 1] = reusable is not null && !slugs.Any(changedSlugs.Contains)
-                    ? reusable[page - 1]
-                    : EntityPage(entityInputs[e], page, pageCount, slugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToEquatableArray());
-            }
-        });
-        pages.AddRange(entityPages.SelectMany(p => p));
-        if (cache is not null)
-        {
-            cache.Entities = new(entityPages.Length, StringComparer.Ordinal);
-            for (var e = 0; e < entityPages.Length; e++)
-            {
-                cache.Entities[graph.Entities[e].Entity.Id] = (entityInputs[e], entityPages[e]);
-            }
-        }
-
+        pages.AddRange(PlanEntities(graph, summaries, articlesBySlug, refs, urls, cache, changed));
         pages.Add(EntityIndex(graph, refs, urls));
         pages.AddRange(ArchivePages(graph, summaries, urls));
         pages.AddRange(SourcePages(graph, summaries, sourceSlugs, urls));
@@ -204,6 +118,107 @@ public static class PlanSite
 
     private static Pagination Paginate(int page, int pageCount, Func<int, string> url) =>
         new(page, pageCount, page > 1 ? url(page - 1) : null, page < pageCount ? url(page + 1) : null);
+
+    /// <summary>The articles whose pages changed since the last run, and the entities they are about now or were then.</summary>
+    private sealed record ChangedArticles(HashSet<string> Slugs, HashSet<string> Entities);
+
+    private static (ArticlePage[] Pages, ChangedArticles Changed) PlanArticles(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries,
+        Dictionary<string, EntityNode> entityById, SiteUrls urls, Cache? cache)
+    {
+        var pages = new ArticlePage[graph.Articles.Count];
+        var inputs = new ArticlePageInputs[graph.Articles.Count];
+        var rebuilt = new bool[graph.Articles.Count];
+        var known = cache?.Articles;
+        Parallel.For(0, pages.Length, i =>
+        {
+            var linked = graph.Articles[i];
+            inputs[i] = new ArticlePageInputs(linked, summaries[linked.Article.Slug],
+                linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
+                linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
+                i + 1 < graph.Articles.Count ? summaries[graph.Articles[i + 1].Article.Slug] : null,
+                i > 0 ? summaries[graph.Articles[i - 1].Article.Slug] : null,
+                urls);
+            if (known is not null && known.TryGetValue(linked.Article.Slug, out var cached) && cached.Inputs.Equals(inputs[i]))
+            {
+                pages[i] = cached.Page;
+            }
+            else
+            {
+                pages[i] = ArticlePage(inputs[i]);
+                rebuilt[i] = true;
+            }
+        });
+
+        // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
+        var changed = new ChangedArticles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        for (var i = 0; known is not null && i < rebuilt.Length; i++)
+        {
+            if (rebuilt[i])
+            {
+                var article = graph.Articles[i];
+                changed.Slugs.Add(article.Article.Slug);
+                changed.Entities.UnionWith(article.EntityIds);
+                if (known.TryGetValue(article.Article.Slug, out var old))
+                {
+                    changed.Entities.UnionWith(old.Inputs.Article.EntityIds);
+                }
+            }
+        }
+
+        if (cache is not null)
+        {
+            cache.Articles = new(pages.Length, StringComparer.Ordinal);
+            for (var i = 0; i < pages.Length; i++)
+            {
+                cache.Articles[graph.Articles[i].Article.Slug] = (inputs[i], pages[i]);
+            }
+        }
+
+        return (pages, changed);
+    }
+
+    private static IEnumerable<Page> PlanEntities(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, Dictionary<string, LinkedArticle> articlesBySlug,
+        Dictionary<string, EntityRef> refs, SiteUrls urls, Cache? cache, ChangedArticles changed)
+    {
+        var pages = new Page[graph.Entities.Count][];
+        var inputs = new EntityPageInputs[graph.Entities.Count];
+        var known = cache?.Entities;
+        Parallel.For(0, pages.Length, e =>
+        {
+            var node = graph.Entities[e];
+            inputs[e] = new EntityPageInputs(node, node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray(), urls);
+            var reusable = known is not null && known.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(inputs[e]) ? cached.Pages : null;
+            if (reusable is not null && !changed.Entities.Contains(node.Entity.Id))
+            {
+                pages[e] = reusable;
+                return;
+            }
+
+            // Page by page: with the same node (so the same articles on each page), only a page that lists a changed
+            // article is made again; an edit to one article of a frequent entity does not re-plan its hundred pages.
+            var pageCount = Math.Max(1, (node.ArticleSlugs.Count + TimelinePageSize - 1) / TimelinePageSize);
+            pages[e] = new Page[pageCount];
+            for (var page = 1; page <= pageCount; page++)
+            {
+                var start = (page - 1) * TimelinePageSize;
+                var slugs = node.ArticleSlugs.AsImmutableArray().AsSpan(start, Math.Min(TimelinePageSize, node.ArticleSlugs.Count - start)).ToArray();
+                pages[e][page - 1] = reusable is not null && !slugs.Any(changed.Slugs.Contains)
+                    ? reusable[page - 1]
+                    : EntityPage(inputs[e], page, pageCount, slugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToEquatableArray());
+            }
+        });
+
+        if (cache is not null)
+        {
+            cache.Entities = new(pages.Length, StringComparer.Ordinal);
+            for (var e = 0; e < pages.Length; e++)
+            {
+                cache.Entities[graph.Entities[e].Entity.Id] = (inputs[e], pages[e]);
+            }
+        }
+
+        return pages.SelectMany(p => p);
+    }
 
     private static ArticlePage ArticlePage(ArticlePageInputs inputs)
     {
