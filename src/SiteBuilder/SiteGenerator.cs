@@ -98,20 +98,29 @@ public static class SiteGenerator
     public static Task<BuildResult> BuildAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken = default) =>
         BuildCleanAsync(options, renderer, cancellationToken);
 
-    private static async Task<BuildResult> BuildCleanAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken)
+    /// <summary>What every build starts with: the output folder checked, the input analysed; a failed result if either went wrong.</summary>
+    private static (AnalysisResult Analysis, List<StageTiming> Timings, BuildResult? Failure) Begin(BuildOptions options, BuildCache? cache)
     {
         var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
         if (guard is not null)
         {
-            return new BuildResult(false, [guard], 0, 0, 0, 0, []);
+            return (new AnalysisResult(null, null, null, [guard], []), [], new BuildResult(false, [guard], 0, 0, 0, 0, []));
         }
 
         // The build needs the graph and the plan, not the parsed corpus: dropped here, the articles' raw text can be collected.
-        var analysis = Analyze(options) with { Corpus = null };
+        var analysis = Analyze(options, cache) with { Corpus = null };
         var timings = analysis.Timings.ToList();
-        if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
+        return analysis.HasErrors || analysis.Site is null || analysis.Graph is null
+            ? (analysis, timings, new BuildResult(false, analysis.Diagnostics, 0, 0, 0, 0, timings))
+            : (analysis, timings, null);
+    }
+
+    private static async Task<BuildResult> BuildCleanAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken)
+    {
+        var (analysis, timings, failure) = Begin(options, cache: null);
+        if (failure is not null)
         {
-            return new BuildResult(false, analysis.Diagnostics, 0, 0, 0, 0, timings);
+            return failure;
         }
 
         // Analysis leaves the heap at its largest with much of it garbage (file texts, Markdig trees, the parsed
@@ -152,27 +161,20 @@ public static class SiteGenerator
 
     /// <summary>
     /// The first half of an incremental build, for the preview server: analyses, renders the pages that changed and writes
-    /// every changed file except the search index, whose documents are kept in <paramref name="cache"/> for
+    /// every changed file except the search index, whose graph is kept in <paramref name="cache"/> for
     /// <see cref="WriteSearchIndexAsync"/>. Until that has run, the folder's search files are the previous build's (a
     /// complete index of the previous input), so the edited page can be shown before the index, the slow part, is rebuilt.
     /// </summary>
     public static async Task<BuildResult> BuildPagesAsync(BuildOptions options, IPageRenderer renderer, BuildCache cache, CancellationToken cancellationToken = default)
     {
-        var guard = WriteSite.CheckOutputFolder(options.OutputDirectory, options.InputDirectory);
-        if (guard is not null)
+        var (analysis, timings, failure) = Begin(options, cache);
+        if (failure is not null)
         {
-            return new BuildResult(false, [guard], 0, 0, 0, 0, []);
+            return failure;
         }
 
-        var analysis = Analyze(options, cache) with { Corpus = null };
-        var timings = analysis.Timings.ToList();
-        if (analysis.HasErrors || analysis.Site is null || analysis.Graph is null)
-        {
-            return new BuildResult(false, analysis.Diagnostics, 0, 0, 0, 0, timings);
-        }
-
-        var site = analysis.Site;
-        var graph = analysis.Graph;
+        var site = analysis.Site!;
+        var graph = analysis.Graph!;
         var clock = Stopwatch.StartNew();
         // Every page is rendered with the layout (site title, description, language, navigation), so a page is only
         // reused if that is unchanged too.
