@@ -224,7 +224,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         _finishingCancel = null;
     }
 
-    /// <summary>Waits for the search index of the last build (tests, and the first build before the server starts).</summary>
+    /// <summary>Completes once the search files match the pages served (for tests).</summary>
     internal Task SearchIndexWritten => _searchReady.Task;
 
     private static TaskCompletionSource CompletedGate()

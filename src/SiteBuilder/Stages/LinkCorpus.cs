@@ -26,16 +26,14 @@ public static class LinkCorpus
     {
         internal string[] EntityIds { get; set; } = [];
 
-        internal string[] Slugs { get; set; } = [];
-
-        internal EquatableArray<(string EntityId, int SharedArticles)>[] MentionedWith { get; set; } = [];
-
-        /// <summary>The articles as parsed and the linked articles made of them, by position.</summary>
+        /// <summary>The articles as parsed (newest first: their order is part of the key) and the linked articles made of them.</summary>
         internal (Article[] Sources, LinkedArticle[] Linked) Articles { get; set; } = ([], []);
 
         internal int[][] EntitiesOf { get; set; } = [];
 
         internal EquatableArray<string>[] Related { get; set; } = [];
+
+        internal EquatableArray<(string EntityId, int SharedArticles)>[] MentionedWith { get; set; } = [];
     }
 
     public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies) =>
@@ -105,16 +103,17 @@ public static class LinkCorpus
         var linked = new LinkedArticle[articles.Length];
         var n = articles.Length;
         var idf = postings.Select(p => p.Count == 0 ? 0 : Math.Log((double)n / p.Count) + 1e-9).ToArray();
-        var slugs = articles.Select(a => a.Slug).ToArray();
         var catalog = corpus.Entities.Select(e => e.Id).ToArray();
-        var reuse = cache is not null && cache.EntityIds.AsSpan().SequenceEqual(catalog) && cache.Slugs.AsSpan().SequenceEqual(slugs) && cache.EntitiesOf.Length == n
+        var previous = cache?.Articles.Sources ?? [];
+        var reuse = cache is not null && cache.EntityIds.AsSpan().SequenceEqual(catalog)
+            && previous.Length == n && previous.Select(p => p.Slug).SequenceEqual(articles.Select(a => a.Slug), StringComparer.Ordinal)
             && cache.EntitiesOf.Zip(entitiesOf).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
         var relatedOf = reuse ? cache!.Related : new EquatableArray<string>[n];
         Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
         {
             var article = articles[a];
             var body = bodyBySlug[article.Slug];
-            if (reuse && ReferenceEquals(cache!.Articles.Sources[a], article) && ReferenceEquals(cache.Articles.Linked[a].Body, body))
+            if (reuse && ReferenceEquals(previous[a], article) && ReferenceEquals(cache!.Articles.Linked[a].Body, body))
             {
                 // The same parsed article and rendered body as last time (both stages return the same objects for an
                 // unchanged file): the same linked article, so later comparisons of it are reference checks.
@@ -122,35 +121,32 @@ public static class LinkCorpus
                 return scratch;
             }
 
-            // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
-            var entityIds = entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray();
-            if (reuse)
+            if (!reuse)
             {
-                linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entityIds, relatedOf[a]);
-                return scratch;
-            }
-
-            var scanned = 0;
-            foreach (var e in entitiesOf[a].OrderBy(e => postings[e].Count).ThenBy(e => e))
-            {
-                if (postings[e].Count > MaxPostingsScanned || scanned > MaxCandidatesScanned)
+                var scanned = 0;
+                foreach (var e in entitiesOf[a].OrderBy(e => postings[e].Count).ThenBy(e => e))
                 {
-                    break;
-                }
-
-                foreach (var other in postings[e])
-                {
-                    if (other != a)
+                    if (postings[e].Count > MaxPostingsScanned || scanned > MaxCandidatesScanned)
                     {
-                        scratch.Add(other, idf[e]);
+                        break;
                     }
+
+                    foreach (var other in postings[e])
+                    {
+                        if (other != a)
+                        {
+                            scratch.Add(other, idf[e]);
+                        }
+                    }
+
+                    scanned += postings[e].Count;
                 }
 
-                scanned += postings[e].Count;
+                relatedOf[a] = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
             }
 
-            relatedOf[a] = scratch.TakeTop(RelatedCount).Select(i => articles[i].Slug).ToEquatableArray();
-            linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entityIds, relatedOf[a]);
+            // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
+            linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), relatedOf[a]);
             return scratch;
         }, _ => { });
 
@@ -186,7 +182,7 @@ public static class LinkCorpus
 
         if (cache is not null)
         {
-            (cache.EntityIds, cache.Slugs, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, slugs, entitiesOf, relatedOf, mentionedWithOf);
+            (cache.EntityIds, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, entitiesOf, relatedOf, mentionedWithOf);
             cache.Articles = (articles, linked);
         }
 

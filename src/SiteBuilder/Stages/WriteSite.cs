@@ -64,7 +64,7 @@ public static class WriteSite
     /// them 0666 and 0777 less the umask, so with the usual umask 022 setting the mode again is a wasted system call per
     /// file and folder (26,000 of them for 10,000 articles).
     /// </summary>
-    internal static readonly bool ModesNeedSetting = !OperatingSystem.IsWindows() && ReadUmask() != 0x12;
+    internal static readonly bool ModesNeedSetting = !OperatingSystem.IsWindows() && ReadUmask() != 0x12; // 0x12 is octal 022
 
     internal static void SetMode(string path, UnixFileMode mode)
     {
