@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Model;
@@ -186,19 +187,23 @@ public static class SiteGenerator
 
         var pages = new OutputFile[site.Pages.Count];
         var slots = new Dictionary<Page, int>(ReferenceEqualityComparer.Instance);
-        var toRender = new List<Page>(site.Pages.Count);
+        var toRender = new List<Page>();
+        var found = 0;
         for (var i = 0; i < site.Pages.Count; i++)
         {
             var page = site.Pages[i];
-            if (cache.Pages.TryGetValue(page.OutputPath, out var cached) && cached.Page.Equals(page))
+            if (cache.Pages.TryGetValue(page.OutputPath, out var cached))
             {
-                pages[i] = new OutputFile(page.OutputPath, cached.Html);
+                found++;
+                if (cached.Page.Equals(page))
+                {
+                    pages[i] = new OutputFile(page.OutputPath, cached.Html);
+                    continue;
+                }
             }
-            else
-            {
-                slots[page] = i;
-                toRender.Add(page);
-            }
+
+            slots[page] = i;
+            toRender.Add(page);
         }
 
         options.Progress?.Report($"render {toRender.Count} pages");
@@ -207,10 +212,21 @@ public static class SiteGenerator
             pages[slots[page]] = new OutputFile(page.OutputPath, html.ToArray());
             return ValueTask.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
-        cache.Pages = new Dictionary<string, (Page, byte[])>(site.Pages.Count, StringComparer.Ordinal);
+
+        // Every page of the last build found again: the cache is updated in place; otherwise some are gone and it is made anew.
+        if (found != cache.Pages.Count)
+        {
+            cache.Pages = new(site.Pages.Count, StringComparer.Ordinal);
+        }
+
         for (var i = 0; i < site.Pages.Count; i++)
         {
-            cache.Pages[site.Pages[i].OutputPath] = (site.Pages[i], pages[i].Content);
+            // Pages equal to the cached ones but new objects are stored too, so that next time they are found by reference.
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(cache.Pages, site.Pages[i].OutputPath, out _);
+            if (!ReferenceEquals(entry.Page, site.Pages[i]) || !ReferenceEquals(entry.Html, pages[i].Content))
+            {
+                entry = (site.Pages[i], pages[i].Content);
+            }
         }
 
         cache.PagesRendered = toRender.Count;
@@ -350,20 +366,43 @@ public static class SiteGenerator
 
     /// <summary>
     /// Writes the files whose bytes differ from <paramref name="previous"/> (what the last build wrote of the same kind) and
-    /// deletes the ones that are gone. Returns what is written now and how many files were written or deleted.
+    /// deletes the ones that are gone, updating <paramref name="previous"/> as it goes, so that it stays what is on disk
+    /// even when a write fails or is cancelled. Returns it and how many files were written or deleted.
     /// </summary>
     private static async Task<(Dictionary<string, byte[]> Written, int Changed)> WriteChangedAsync(string output, IReadOnlyList<OutputFile> files,
         Dictionary<string, byte[]> previous, CancellationToken cancellationToken)
     {
-        var changed = files.Where(f => !previous.TryGetValue(f.Path, out var old) || !(ReferenceEquals(old, f.Content) || old.AsSpan().SequenceEqual(f.Content))).ToList();
-        var current = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var removed = previous.Keys.Where(p => !current.Contains(p)).ToList();
+        var changed = new List<OutputFile>();
+        var found = 0;
+        foreach (var file in files)
+        {
+            if (previous.TryGetValue(file.Path, out var old))
+            {
+                found++;
+                if (ReferenceEquals(old, file.Content))
+                {
+                    continue;
+                }
+
+                if (old.AsSpan().SequenceEqual(file.Content))
+                {
+                    previous[file.Path] = file.Content; // the same bytes: next time a reference check
+                    continue;
+                }
+            }
+
+            changed.Add(file);
+        }
+
+        // Every file of the last build found again: none to delete, and no set of the current paths to make.
+        var removed = found == previous.Count ? [] : previous.Keys.Except(files.Select(f => f.Path), StringComparer.Ordinal).ToList();
         foreach (var file in changed)
         {
             var target = WriteSite.Target(output, file.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllBytesAsync(target, file.Content, cancellationToken).ConfigureAwait(false);
             WriteSite.SetMode(target, WriteSite.FileMode);
+            previous[file.Path] = file.Content;
         }
 
         foreach (var path in removed)
@@ -375,9 +414,11 @@ public static class SiteGenerator
             {
                 Directory.Delete(directory);
             }
+
+            previous.Remove(path);
         }
 
-        return (files.ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal), changed.Count + removed.Count);
+        return (previous, changed.Count + removed.Count);
     }
 
     /// <summary>Renders only the articles the cache has not seen with the same entities and URLs; every body's diagnostics are kept with it.</summary>
@@ -395,22 +436,46 @@ public static class SiteGenerator
             cache.BodyKey = (entities, urls);
         }
 
-        var missing = articles.Where(a => !(cache.Bodies.TryGetValue(a.BodyPath, out var cached) && cached.Article.Equals(a))).ToEquatableArray();
-        var (rendered, diagnostics) = RenderBodies.Run(missing, entities, matcher, urls);
-        var byPath = diagnostics.ToLookup(d => d.Location.Path, StringComparer.Ordinal);
-        for (var i = 0; i < missing.Count; i++)
+        var bodies = new RenderedBody[articles.Count];
+        var diagnostics = new Diagnostic[articles.Count][];
+        var missing = new List<int>();
+        var found = 0;
+        for (var i = 0; i < articles.Count; i++)
         {
-            cache.Bodies[missing[i].BodyPath] = (missing[i], rendered[i], [.. byPath[missing[i].BodyPath]]);
+            if (cache.Bodies.TryGetValue(articles[i].BodyPath, out var cached))
+            {
+                found++;
+                if (cached.Article.Equals(articles[i]))
+                {
+                    (bodies[i], diagnostics[i]) = (cached.Body, cached.Diagnostics);
+                    continue;
+                }
+            }
+
+            missing.Add(i);
         }
 
-        var live = articles.Select(a => a.BodyPath).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in cache.Bodies.Keys.Where(path => !live.Contains(path)).ToList())
+        var (rendered, renderDiagnostics) = RenderBodies.Run(missing.Select(i => articles[i]).ToEquatableArray(), entities, matcher, urls);
+        var byPath = renderDiagnostics.ToLookup(d => d.Location.Path, StringComparer.Ordinal);
+        // Every body of the last build found again: none to forget.
+        if (found != cache.Bodies.Count)
         {
-            cache.Bodies.Remove(stale);
+            var live = articles.Select(a => a.BodyPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in cache.Bodies.Keys.Where(path => !live.Contains(path)).ToList())
+            {
+                cache.Bodies.Remove(stale);
+            }
+        }
+
+        for (var m = 0; m < missing.Count; m++)
+        {
+            var article = articles[missing[m]];
+            (bodies[missing[m]], diagnostics[missing[m]]) = (rendered[m], [.. byPath[article.BodyPath]]);
+            cache.Bodies[article.BodyPath] = (article, rendered[m], diagnostics[missing[m]]);
         }
 
         cache.BodiesRendered = missing.Count;
-        return (articles.Select(a => cache.Bodies[a.BodyPath].Body).ToEquatableArray(), articles.SelectMany(a => cache.Bodies[a.BodyPath].Diagnostics).ToList());
+        return (bodies, diagnostics.SelectMany(d => d).ToList());
     }
 
     /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>

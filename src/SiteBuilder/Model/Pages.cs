@@ -28,7 +28,11 @@ public sealed record PageMeta(string Canonical, string OpenGraphType, string? Js
 /// <summary>A page of the site. <see cref="Url"/> is relative to the site root; the file is <see cref="OutputPath"/>.</summary>
 public abstract record Page(string Url, string Title, string Description, PageMeta Meta)
 {
-    public virtual string OutputPath => Url + "index.html";
+    /// <summary>
+    /// The file, relative to the output root: the folder's index.html, or the URL itself when it names a file (404.html).
+    /// Made once: it keys every lookup of the page in a build.
+    /// </summary>
+    public string OutputPath { get; } = Url.EndsWith(".html", StringComparison.Ordinal) ? Url : Url + "index.html";
 }
 
 public sealed record ArticlePage(
@@ -98,10 +102,7 @@ public sealed record SourcePage(
 
 public sealed record SearchPage(string Url, string Title, string Description, PageMeta Meta) : Page(Url, Title, Description, Meta);
 
-public sealed record NotFoundPage(string Url, string Title, string Description, PageMeta Meta) : Page(Url, Title, Description, Meta)
-{
-    public override string OutputPath => "404.html";
-}
+public sealed record NotFoundPage(string Url, string Title, string Description, PageMeta Meta) : Page(Url, Title, Description, Meta);
 
 /// <summary>The planned site: every page, and the layout they share.</summary>
 public sealed record Site(SiteLayout Layout, EquatableArray<Page> Pages);

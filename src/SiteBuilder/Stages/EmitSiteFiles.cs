@@ -22,10 +22,14 @@ public static class EmitSiteFiles
         NewLineHandling = NewLineHandling.Replace,
     };
 
-    /// <summary>What one run can hand to the next (the preview server): the sitemap, which only changes when a page is added or removed or an article's date changes.</summary>
+    /// <summary>
+    /// What one run can hand to the next (the preview server): the sitemap, which only changes when a page is added or
+    /// removed, an article's date changes or the base URL does. Kept with what it was made from: the site's URLs, the
+    /// pages' URLs in plan order and each article's slug and date.
+    /// </summary>
     public sealed class Cache
     {
-        internal (string[] Locations, DateOnly?[] Modified, byte[] Bytes)? Sitemap { get; set; }
+        internal (SiteUrls Urls, string[] Pages, (string Slug, DateOnly Date)[] Articles, byte[] Bytes)? Sitemap { get; set; }
     }
 
     public static IReadOnlyList<OutputFile> Run(CorpusGraph graph, Site site) => Run(graph, site, cache: null);
@@ -104,14 +108,17 @@ public static class EmitSiteFiles
     private static byte[] Sitemap(CorpusGraph graph, Site site, Cache? cache)
     {
         const string Ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var pageUrls = site.Pages.Select(p => p.Url).ToArray();
+        var dated = graph.Articles.Select(a => (a.Article.Slug, a.Article.Date)).ToArray();
+        if (cache?.Sitemap is { } last && last.Urls == site.Layout.Urls && last.Pages.AsSpan().SequenceEqual(pageUrls) && last.Articles.AsSpan().SequenceEqual(dated))
+        {
+            return last.Bytes;
+        }
+
         var dates = graph.Articles.ToDictionary(a => SiteUrls.Article(a.Article.Slug), a => a.Article.Date, StringComparer.Ordinal);
         var pages = site.Pages.Where(p => p is not NotFoundPage).OrderBy(p => p.Url, StringComparer.Ordinal).ToArray();
         var locations = pages.Select(p => site.Layout.Urls.Absolute(p.Url)).ToArray();
         var modified = pages.Select(p => dates.TryGetValue(p.Url, out var date) ? date : (DateOnly?)null).ToArray();
-        if (cache?.Sitemap is { } last && last.Locations.AsSpan().SequenceEqual(locations) && last.Modified.AsSpan().SequenceEqual(modified))
-        {
-            return last.Bytes;
-        }
 
         var bytes = WriteXml(w =>
         {
@@ -132,7 +139,7 @@ public static class EmitSiteFiles
         });
         if (cache is not null)
         {
-            cache.Sitemap = (locations, modified, bytes);
+            cache.Sitemap = (site.Layout.Urls, pageUrls, dated, bytes);
         }
 
         return bytes;

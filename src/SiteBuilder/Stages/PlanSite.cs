@@ -12,13 +12,26 @@ public static class PlanSite
     public const int TopEntitiesOnHome = 16;
 
     /// <summary>
-    /// What one run can hand to the next (the preview server): each article's page with everything it was made from. A page
-    /// whose inputs are equal to last time's is the same object again, so it is neither rebuilt here nor compared deeply
-    /// when the build looks for pages to render.
+    /// What one run can hand to the next (the preview server): the last run's articles, in order, with each one's summary,
+    /// page and everything the page was made from. When the articles are the same ones in the same order (an edit to a
+    /// title or a body), an unchanged article's summary and page are the same objects again: nothing is looked up by slug
+    /// or compared deeply for them, here or when the build looks for pages to render.
     /// </summary>
     public sealed class Cache
     {
-        internal Dictionary<string, (ArticlePageInputs Inputs, ArticlePage Page)> Articles { get; set; } = new(StringComparer.Ordinal);
+        internal LinkedArticle[] Articles { get; set; } = [];
+
+        internal Dictionary<string, int> IndexOf { get; set; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, string> SourceSlugs { get; set; } = new(StringComparer.Ordinal);
+
+        internal ArticleSummary[] Summaries { get; set; } = [];
+
+        internal ArticlePageInputs[] Inputs { get; set; } = [];
+
+        internal ArticlePage[] Pages { get; set; } = [];
+
+        internal Entity[] Catalog { get; set; } = [];
 
         internal Dictionary<string, (EntityPageInputs Inputs, Page[] Pages)> Entities { get; set; } = new(StringComparer.Ordinal);
     }
@@ -47,25 +60,19 @@ public static class PlanSite
             new NavItem("Search", SiteUrls.Search),
         ]);
 
-        var sourceSlugs = SourceSlugs(graph.Articles.Select(a => a.Article.Source));
-        var summaries = graph.Articles.ToDictionary(
-            a => a.Article.Slug,
-            a => new ArticleSummary(a.Article.Slug, SiteUrls.Article(a.Article.Slug), a.Article.Title, a.Article.Date, a.Article.Source,
-                SiteUrls.Source(sourceSlugs[a.Article.Source]), a.Body.Summary),
-            StringComparer.Ordinal);
+        var articles = Articles.Of(graph, cache);
         var entityById = graph.Entities.ToDictionary(e => e.Entity.Id, StringComparer.Ordinal);
         var refs = graph.Entities.ToDictionary(e => e.Entity.Id, e => Ref(e.Entity), StringComparer.Ordinal);
 
-        var articlesBySlug = graph.Articles.ToDictionary(a => a.Article.Slug, StringComparer.Ordinal);
         var pages = new List<Page>();
-        pages.AddRange(HomePages(graph, summaries, refs, urls));
+        pages.AddRange(HomePages(graph, articles.Summaries, refs, urls));
         // Article and entity pages are most of the site: each planned in parallel, kept in order.
-        var (articlePages, changed) = PlanArticles(graph, summaries, entityById, urls, cache);
+        var (articlePages, changed) = PlanArticles(graph, articles, entityById, urls, cache);
         pages.AddRange(articlePages);
-        pages.AddRange(PlanEntities(graph, summaries, articlesBySlug, refs, urls, cache, changed));
+        pages.AddRange(PlanEntities(graph, articles, refs, urls, cache, changed));
         pages.Add(EntityIndex(graph, refs, urls));
-        pages.AddRange(ArchivePages(graph, summaries, urls));
-        pages.AddRange(SourcePages(graph, summaries, sourceSlugs, urls));
+        pages.AddRange(ArchivePages(graph, articles.Summaries, urls));
+        pages.AddRange(SourcePages(graph, articles.Summaries, articles.SourceSlugs, urls));
         pages.Add(new SearchPage(SiteUrls.Search, "Search", $"Search the articles and entities of {site.Title}.", Meta(urls, SiteUrls.Search, "website", null)));
         pages.Add(new NotFoundPage("404.html", "Page not found", "This page does not exist.", Meta(urls, "404.html", "website", null)));
         return new Site(layout, pages.ToEquatableArray());
@@ -95,7 +102,7 @@ public static class PlanSite
 
     private static PageMeta Meta(SiteUrls urls, string url, string type, string? jsonLd) => new(urls.Absolute(url), type, jsonLd);
 
-    private static IEnumerable<Page> HomePages(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, Dictionary<string, EntityRef> refs, SiteUrls urls)
+    private static IEnumerable<Page> HomePages(CorpusGraph graph, ArticleSummary[] all, Dictionary<string, EntityRef> refs, SiteUrls urls)
     {
         var top = graph.Entities
             .Where(e => e.ArticleSlugs.Count > 0)
@@ -103,7 +110,6 @@ public static class PlanSite
             .Take(TopEntitiesOnHome)
             .Select(e => new EntityCount(refs[e.Entity.Id], e.ArticleSlugs.Count))
             .ToEquatableArray();
-        var all = graph.Articles.Select(a => summaries[a.Article.Slug]).ToArray();
         var pageCount = Math.Max(1, (all.Length + HomePageSize - 1) / HomePageSize);
         for (var page = 1; page <= pageCount; page++)
         {
@@ -119,28 +125,110 @@ public static class PlanSite
     private static Pagination Paginate(int page, int pageCount, Func<int, string> url) =>
         new(page, pageCount, page > 1 ? url(page - 1) : null, page < pageCount ? url(page + 1) : null);
 
+    /// <summary>
+    /// The articles' summaries (in the graph's order), their indexes by slug and the sources' slugs. A summary equal to
+    /// last run's is last run's object; <see cref="Changed"/> holds the slugs of the others. <see cref="SameOrder"/>: the
+    /// same articles in the same order as last run, with the same sources.
+    /// </summary>
+    private sealed record Articles(ArticleSummary[] Summaries, Dictionary<string, int> IndexOf, Dictionary<string, string> SourceSlugs, bool SameOrder, HashSet<string> Changed)
+    {
+        public static Articles Of(CorpusGraph graph, Cache? cache)
+        {
+            var n = graph.Articles.Count;
+            var last = cache?.Articles ?? [];
+            var sameOrder = cache is not null && last.Length == n;
+            for (var i = 0; sameOrder && i < n; i++)
+            {
+                var (was, now) = (last[i].Article, graph.Articles[i].Article);
+                sameOrder = ReferenceEquals(was, now) || (was.Slug == now.Slug && was.Source == now.Source);
+            }
+
+            var indexOf = sameOrder ? cache!.IndexOf : IndexBySlug(graph);
+            var sourceSlugs = sameOrder ? cache!.SourceSlugs : PlanSite.SourceSlugs(graph.Articles.Select(a => a.Article.Source));
+            if (!sameOrder && cache is not null && sourceSlugs.Count == cache.SourceSlugs.Count && !sourceSlugs.Except(cache.SourceSlugs).Any())
+            {
+                sourceSlugs = cache.SourceSlugs;
+            }
+
+            var summaries = new ArticleSummary[n];
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < n; i++)
+            {
+                var linked = graph.Articles[i];
+                var article = linked.Article;
+                var old = sameOrder ? i : cache is not null && cache.IndexOf.TryGetValue(article.Slug, out var at) ? at : -1;
+                if (old >= 0 && ReferenceEquals(last[old], linked) && ReferenceEquals(sourceSlugs, cache!.SourceSlugs))
+                {
+                    summaries[i] = cache.Summaries[old];
+                    continue;
+                }
+
+                summaries[i] = new ArticleSummary(article.Slug, SiteUrls.Article(article.Slug), article.Title, article.Date, article.Source,
+                    SiteUrls.Source(sourceSlugs[article.Source]), linked.Body.Summary);
+                if (old >= 0 && summaries[i].Equals(cache!.Summaries[old]))
+                {
+                    summaries[i] = cache.Summaries[old];
+                }
+                else
+                {
+                    changed.Add(article.Slug);
+                }
+            }
+
+            return new Articles(summaries, indexOf, sourceSlugs, sameOrder, changed);
+        }
+
+        public ArticleSummary SummaryOf(string slug) => Summaries[IndexOf[slug]];
+
+        private static Dictionary<string, int> IndexBySlug(CorpusGraph graph)
+        {
+            var index = new Dictionary<string, int>(graph.Articles.Count, StringComparer.Ordinal);
+            for (var i = 0; i < graph.Articles.Count; i++)
+            {
+                index[graph.Articles[i].Article.Slug] = i;
+            }
+
+            return index;
+        }
+    }
+
     /// <summary>The articles whose pages changed since the last run, and the entities they are about now or were then.</summary>
     private sealed record ChangedArticles(HashSet<string> Slugs, HashSet<string> Entities);
 
-    private static (ArticlePage[] Pages, ChangedArticles Changed) PlanArticles(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries,
+    private static (ArticlePage[] Pages, ChangedArticles Changed) PlanArticles(CorpusGraph graph, Articles articles,
         Dictionary<string, EntityNode> entityById, SiteUrls urls, Cache? cache)
     {
-        var pages = new ArticlePage[graph.Articles.Count];
-        var inputs = new ArticlePageInputs[graph.Articles.Count];
-        var rebuilt = new bool[graph.Articles.Count];
-        var known = cache?.Articles;
-        Parallel.For(0, pages.Length, i =>
+        var n = graph.Articles.Count;
+        var pages = new ArticlePage[n];
+        var inputs = new ArticlePageInputs[n];
+        var old = new int[n];
+        var rebuilt = new bool[n];
+        var summaries = articles.Summaries;
+        // The same articles in the same order, about the same entities, at the same URLs: an article whose inputs are
+        // all the same objects as last run's has the same page, found without building its inputs again.
+        var sameInputs = cache is not null && articles.SameOrder && cache.Inputs.Length == n && (n == 0 || cache.Inputs[0].Urls == urls)
+            && graph.Entities.Select(e => e.Entity).SequenceEqual(cache.Catalog, ReferenceEqualityComparer.Instance);
+        Parallel.For(0, n, i =>
         {
             var linked = graph.Articles[i];
-            inputs[i] = new ArticlePageInputs(linked, summaries[linked.Article.Slug],
-                linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
-                linked.RelatedSlugs.Select(s => summaries[s]).ToEquatableArray(),
-                i + 1 < graph.Articles.Count ? summaries[graph.Articles[i + 1].Article.Slug] : null,
-                i > 0 ? summaries[graph.Articles[i - 1].Article.Slug] : null,
-                urls);
-            if (known is not null && known.TryGetValue(linked.Article.Slug, out var cached) && cached.Inputs.Equals(inputs[i]))
+            var previous = i + 1 < n ? summaries[i + 1] : null;
+            var next = i > 0 ? summaries[i - 1] : null;
+            old[i] = articles.SameOrder ? i : cache is not null && cache.IndexOf.TryGetValue(linked.Article.Slug, out var at) ? at : -1;
+            if (sameInputs && cache!.Inputs[i] is var last && ReferenceEquals(last.Article, linked) && ReferenceEquals(last.Summary, summaries[i])
+                && ReferenceEquals(last.Previous, previous) && ReferenceEquals(last.Next, next)
+                && (articles.Changed.Count == 0 || !linked.RelatedSlugs.Any(articles.Changed.Contains)))
             {
-                pages[i] = cached.Page;
+                (inputs[i], pages[i]) = (last, cache.Pages[i]);
+                return;
+            }
+
+            inputs[i] = new ArticlePageInputs(linked, summaries[i],
+                linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
+                linked.RelatedSlugs.Select(articles.SummaryOf).ToEquatableArray(),
+                previous, next, urls);
+            if (old[i] >= 0 && cache!.Inputs[old[i]].Equals(inputs[i]))
+            {
+                pages[i] = cache.Pages[old[i]];
             }
             else
             {
@@ -151,34 +239,36 @@ public static class PlanSite
 
         // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
         var changed = new ChangedArticles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-        for (var i = 0; known is not null && i < rebuilt.Length; i++)
+        for (var i = 0; cache is not null && i < n; i++)
         {
             if (rebuilt[i])
             {
                 var article = graph.Articles[i];
                 changed.Slugs.Add(article.Article.Slug);
                 changed.Entities.UnionWith(article.EntityIds);
-                if (known.TryGetValue(article.Article.Slug, out var old))
+                if (old[i] >= 0)
                 {
-                    changed.Entities.UnionWith(old.Inputs.Article.EntityIds);
+                    changed.Entities.UnionWith(cache.Inputs[old[i]].Article.EntityIds);
                 }
             }
         }
 
         if (cache is not null)
         {
-            cache.Articles = new(pages.Length, StringComparer.Ordinal);
-            for (var i = 0; i < pages.Length; i++)
-            {
-                cache.Articles[graph.Articles[i].Article.Slug] = (inputs[i], pages[i]);
-            }
+            cache.Articles = [.. graph.Articles];
+            cache.IndexOf = articles.IndexOf;
+            cache.SourceSlugs = articles.SourceSlugs;
+            cache.Summaries = summaries;
+            cache.Inputs = inputs;
+            cache.Pages = pages;
+            cache.Catalog = [.. graph.Entities.Select(e => e.Entity)];
         }
 
         return (pages, changed);
     }
 
-    private static IEnumerable<Page> PlanEntities(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, Dictionary<string, LinkedArticle> articlesBySlug,
-        Dictionary<string, EntityRef> refs, SiteUrls urls, Cache? cache, ChangedArticles changed)
+    private static IEnumerable<Page> PlanEntities(CorpusGraph graph, Articles articles, Dictionary<string, EntityRef> refs, SiteUrls urls, Cache? cache,
+        ChangedArticles changed)
     {
         var pages = new Page[graph.Entities.Count][];
         var inputs = new EntityPageInputs[graph.Entities.Count];
@@ -204,7 +294,7 @@ public static class PlanSite
                 var slugs = node.ArticleSlugs.AsImmutableArray().AsSpan(start, Math.Min(TimelinePageSize, node.ArticleSlugs.Count - start)).ToArray();
                 pages[e][page - 1] = reusable is not null && !slugs.Any(changed.Slugs.Contains)
                     ? reusable[page - 1]
-                    : EntityPage(inputs[e], page, pageCount, slugs.Select(slug => Timeline(summaries[slug], articlesBySlug[slug], node.Entity.Id)).ToEquatableArray());
+                    : EntityPage(inputs[e], page, pageCount, slugs.Select(slug => Timeline(articles.IndexOf[slug], articles, graph, node.Entity.Id)).ToEquatableArray());
             }
         });
 
@@ -250,9 +340,10 @@ public static class PlanSite
             timeline, mentionedWith, node.MentionsPerMonth, Paginate(page, pageCount, p => SiteUrls.Entity(entity.Id, p)));
     }
 
-    private static TimelineEntry Timeline(ArticleSummary summary, LinkedArticle article, string entityId)
+    private static TimelineEntry Timeline(int index, Articles articles, CorpusGraph graph, string entityId)
     {
-        foreach (var mention in article.Body.Mentions)
+        var summary = articles.Summaries[index];
+        foreach (var mention in graph.Articles[index].Body.Mentions)
         {
             if (mention.EntityId == entityId)
             {
@@ -277,13 +368,13 @@ public static class PlanSite
             Meta(urls, SiteUrls.EntityIndex, "website", null), groups);
     }
 
-    private static IEnumerable<Page> ArchivePages(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, SiteUrls urls)
+    private static IEnumerable<Page> ArchivePages(CorpusGraph graph, ArticleSummary[] summaries, SiteUrls urls)
     {
-        var months = graph.Articles
-            .GroupBy(a => (a.Article.Date.Year, a.Article.Date.Month))
+        var months = summaries
+            .GroupBy(a => (a.Date.Year, a.Date.Month))
             .OrderByDescending(g => g.Key)
             .Select(g => (Link: new ArchiveMonthLink(g.Key.Year, g.Key.Month, SiteUrls.ArchiveMonth(g.Key.Year, g.Key.Month), g.Count()),
-                Articles: g.Select(a => summaries[a.Article.Slug]).ToEquatableArray()))
+                Articles: g.ToEquatableArray()))
             .ToArray();
         var years = months
             .GroupBy(m => m.Link.Year)
@@ -300,17 +391,17 @@ public static class PlanSite
         }
     }
 
-    private static IEnumerable<Page> SourcePages(CorpusGraph graph, Dictionary<string, ArticleSummary> summaries, Dictionary<string, string> slugs, SiteUrls urls)
+    private static IEnumerable<Page> SourcePages(CorpusGraph graph, ArticleSummary[] summaries, Dictionary<string, string> slugs, SiteUrls urls)
     {
-        var bySource = graph.Articles
-            .GroupBy(a => a.Article.Source, StringComparer.Ordinal)
+        var bySource = summaries
+            .GroupBy(a => a.Source, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToArray();
         var links = bySource.Select(g => new SourceLink(g.Key, SiteUrls.Source(slugs[g.Key]), g.Count())).ToEquatableArray();
         yield return new SourceIndexPage(SiteUrls.Sources, "Sources", $"The publications in {graph.Site.Title}.", Meta(urls, SiteUrls.Sources, "website", null), links);
         foreach (var group in bySource)
         {
-            var all = group.Select(a => summaries[a.Article.Slug]).ToArray();
+            var all = group.ToArray();
             var slug = slugs[group.Key];
             var pageCount = Math.Max(1, (all.Length + SourcePageSize - 1) / SourcePageSize);
             for (var page = 1; page <= pageCount; page++)
