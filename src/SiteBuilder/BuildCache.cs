@@ -51,6 +51,16 @@ public sealed class BuildCache
     /// <summary>The search files last written, apart from <see cref="Written"/>: they are written in a second step.</summary>
     internal Dictionary<string, byte[]> WrittenSearch { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Tells the next build which input files changed since the last one (full paths, as a file watcher reports them;
+    /// others are ignored), so that it looks at those only instead of listing the input folder and checking every file.
+    /// Null: anything may have changed (the watcher lost events). Without a call the next build checks everything.
+    /// </summary>
+    public void InputsChanged(IEnumerable<string>? paths) => Files.Changed(paths);
+
+    /// <summary>Whether the last build listed the input folder (false: it looked only at the files <see cref="InputsChanged"/> named).</summary>
+    public bool InputListed => Files.Listed;
+
     /// <summary>How many input files the last build read from disk (the rest were unchanged since they were read).</summary>
     public int FilesRead => Files.FilesRead;
 

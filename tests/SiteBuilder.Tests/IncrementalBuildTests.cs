@@ -72,6 +72,47 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task ToldWhichFilesChangedABuildReadsOnlyThoseAndListsTheFolderAgainWhenOneIsNewOrGone()
+    {
+        // Given a corpus last written an hour ago, built once with a cache
+        using var input = TwoArticlesAboutNato();
+        foreach (var file in Directory.GetFiles(input.InputDirectory, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        }
+
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        string Full(string path) => Path.Combine(input.InputDirectory, path);
+
+        // When an edit is reported (with a path outside the input, as the theme's watcher adds), then a new file, then a deleted one
+        input.Write("articles/b.md", TestInput.Article("Article B, edited", "NATO met again.", date: "2024-01-02"));
+        cache.InputsChanged([Full("articles/b.md"), Path.Combine(input.Root, "theme.css")]);
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var (readForEdit, listedForEdit) = (cache.FilesRead, cache.InputListed);
+        await AssertSameAsCleanBuildAsync(input, renderer);
+
+        input.Write("articles/c.md", TestInput.Article("Article C", "NATO met a third time.", date: "2024-01-03"));
+        cache.InputsChanged([Full("articles/c.md")]);
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        Assert.True(cache.InputListed);
+        Assert.True(File.Exists(Path.Combine(input.OutputDirectory, "articles/c/index.html")));
+        await AssertSameAsCleanBuildAsync(input, renderer);
+
+        File.Delete(Full("articles/a.md"));
+        cache.InputsChanged([Full("articles/a.md")]);
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // Then the edit read one file without listing the folder, the others listed it, and each build wrote what a clean build does
+        Assert.Equal(1, readForEdit);
+        Assert.False(listedForEdit);
+        Assert.True(cache.InputListed);
+        Assert.False(Directory.Exists(Path.Combine(input.OutputDirectory, "articles/a")));
+        await AssertSameAsCleanBuildAsync(input, renderer);
+    }
+
+    [Fact]
     public async Task AnEditThatKeepsTheLengthAndTheTimestampOfARecentFileIsStillSeen()
     {
         // Given an article written just now and built with a cache

@@ -31,13 +31,13 @@ internal sealed class InputWatcher : IDisposable
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
             InternalBufferSize = 64 * 1024,
         };
-        watcher.Changed += (_, e) => Add(root, e.FullPath);
-        watcher.Created += (_, e) => Add(root, e.FullPath);
-        watcher.Deleted += (_, e) => Add(root, e.FullPath);
+        watcher.Changed += (_, e) => Add(e.FullPath);
+        watcher.Created += (_, e) => Add(e.FullPath);
+        watcher.Deleted += (_, e) => Add(e.FullPath);
         watcher.Renamed += (_, e) =>
         {
-            Add(root, e.OldFullPath);
-            Add(root, e.FullPath);
+            Add(e.OldFullPath);
+            Add(e.FullPath);
         };
         watcher.Error += (_, _) => _changes.Writer.TryWrite(Everything);
         watcher.EnableRaisingEvents = true;
@@ -47,7 +47,7 @@ internal sealed class InputWatcher : IDisposable
     /// <summary>
     /// Waits for a change, then until nothing more has changed for <paramref name="quiet"/> (but no longer than
     /// <see cref="LongestBurst"/>: a tool that writes without pause still gets a rebuild); returns the changed paths
-    /// (relative to the watched folder, '/' separators, sorted). Changes made meanwhile wait for the next call.
+    /// (full paths, sorted; <see cref="Everything"/> if events were lost). Changes made meanwhile wait for the next call.
     /// </summary>
     public async Task<IReadOnlyList<string>> NextBatchAsync(TimeSpan quiet, CancellationToken cancellationToken)
     {
@@ -91,7 +91,7 @@ internal sealed class InputWatcher : IDisposable
     /// <summary>The longest a burst of changes may delay its rebuild.</summary>
     public static TimeSpan LongestBurst { get; } = TimeSpan.FromSeconds(1);
 
-    private void Add(string root, string fullPath)
+    private void Add(string fullPath)
     {
         var name = Path.GetFileName(fullPath);
         if (name.StartsWith('.') || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal) || name.EndsWith(".swx", StringComparison.Ordinal)
@@ -100,7 +100,7 @@ internal sealed class InputWatcher : IDisposable
             return;
         }
 
-        _changes.Writer.TryWrite(Path.GetRelativePath(root, fullPath).Replace('\\', '/'));
+        _changes.Writer.TryWrite(fullPath);
     }
 
     public void Dispose()

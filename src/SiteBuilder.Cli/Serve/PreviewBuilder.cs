@@ -19,6 +19,11 @@ internal sealed record PreviewBuildResult(bool Succeeded, string? BasePath, IRea
 /// </summary>
 internal interface IPreviewBuilder
 {
+    /// <summary>Which files (full paths) changed since the last build, as the watcher saw them; null when it lost events.</summary>
+    void InputsChanged(IReadOnlyList<string>? paths)
+    {
+    }
+
     /// <summary>Builds the pages; work that can wait (the search index) may be left for <see cref="FinishAsync"/>.</summary>
     Task<PreviewBuildResult> BuildAsync(string outputDirectory, CancellationToken cancellationToken);
 
@@ -48,6 +53,8 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
         _baseUrl = baseUrl;
         _displayRoot = displayRoot;
     }
+
+    public void InputsChanged(IReadOnlyList<string>? paths) => _cache.InputsChanged(paths);
 
     public async Task<PreviewBuildResult> BuildAsync(string outputDirectory, CancellationToken cancellationToken)
     {

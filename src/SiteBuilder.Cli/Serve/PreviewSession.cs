@@ -29,6 +29,7 @@ internal sealed class PreviewSession : IAsyncDisposable
     private readonly IPreviewLog _log;
     private readonly string _workDirectory;
     private readonly string _output;
+    private readonly string _inputDirectory;
     private readonly string _sessionId = Guid.NewGuid().ToString("N")[..8];
     private readonly CancellationTokenSource _stopping = new();
     private readonly ReloadHub _hub;
@@ -44,9 +45,10 @@ internal sealed class PreviewSession : IAsyncDisposable
     private CancellationTokenSource? _finishingCancel;
     private ServedSite _site;
 
-    private PreviewSession(IPreviewBuilder builder, IPreviewLog log)
+    private PreviewSession(IPreviewBuilder builder, IPreviewLog log, string inputDirectory)
     {
         _builder = builder;
+        _inputDirectory = Path.GetFullPath(inputDirectory);
         _log = log;
         _workDirectory = Path.Combine(Path.GetTempPath(), "sitebuilder-serve-" + _sessionId);
         _output = Path.Combine(_workDirectory, "_site");
@@ -66,7 +68,7 @@ internal sealed class PreviewSession : IAsyncDisposable
     /// <summary>Builds once, starts the server and the watcher. A failed first build still starts them: the browser shows why.</summary>
     public static async Task<PreviewSession> StartAsync(PreviewOptions options, IPreviewBuilder builder, IPreviewLog log, CancellationToken cancellationToken)
     {
-        var session = new PreviewSession(builder, log);
+        var session = new PreviewSession(builder, log, options.InputDirectory);
         try
         {
             Directory.CreateDirectory(session._workDirectory);
@@ -101,7 +103,9 @@ internal sealed class PreviewSession : IAsyncDisposable
                 return;
             }
 
-            _log.Info(Describe(changes));
+            _log.Info(Describe(changes, _inputDirectory));
+            // The engine then looks at the changed files only, not at every file of the input.
+            _builder.InputsChanged(changes.Contains(InputWatcher.Everything) ? null : changes);
             try
             {
                 // The search index of the last build is not worth finishing: this build writes a newer one.
@@ -115,7 +119,7 @@ internal sealed class PreviewSession : IAsyncDisposable
         }
     }
 
-    private static string Describe(IReadOnlyList<string> changes)
+    private static string Describe(IReadOnlyList<string> changes, string inputDirectory)
     {
         if (changes.Contains(InputWatcher.Everything))
         {
@@ -123,7 +127,9 @@ internal sealed class PreviewSession : IAsyncDisposable
         }
 
         // Only the files the engine reads: editors and tools (sed -i, atomic saves) leave short-lived files of their own.
-        var inputs = changes.Where(c => c == "site.yml" || c.EndsWith(".md", StringComparison.Ordinal) || c.EndsWith(".txt", StringComparison.Ordinal)
+        var inputs = changes
+            .Select(c => Path.GetRelativePath(inputDirectory, c).Replace('\\', '/'))
+            .Where(c => c == "site.yml" || c.EndsWith(".md", StringComparison.Ordinal) || c.EndsWith(".txt", StringComparison.Ordinal)
             || c.EndsWith(".yml", StringComparison.Ordinal) || c.EndsWith(".yaml", StringComparison.Ordinal)).ToList();
         if (inputs.Count == 0)
         {

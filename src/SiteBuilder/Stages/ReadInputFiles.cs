@@ -18,7 +18,9 @@ public static class ReadInputFiles
 {
     /// <summary>
     /// What the last read decoded, by full path, with the length and modification time it had (for the preview server:
-    /// an unchanged file is not read and decoded again). Only files that decoded cleanly are kept.
+    /// an unchanged file is not read and decoded again). Only files that decoded cleanly are kept. Told which files
+    /// changed since (<see cref="Changed"/>, from a file watcher), the next read also skips listing the folders and
+    /// looking at every file: it looks at those only.
     /// </summary>
     public sealed class Cache
     {
@@ -30,13 +32,70 @@ public static class ReadInputFiles
         private ConcurrentDictionary<string, (long Length, DateTime Modified, SourceFile File)> _current = new(StringComparer.Ordinal);
         private int _filesRead;
 
+        // The files changed since the last read, by full path; null when unknown (the first read, or events were lost).
+        private HashSet<string>? _changed;
+
         /// <summary>How many files the last run read from disk (the others were taken from the cache).</summary>
         public int FilesRead => _filesRead;
+
+        /// <summary>Whether the last run listed the input folder (false: it looked at the changed files it was told of only).</summary>
+        public bool Listed { get; private set; }
+
+        /// <summary>The last listing of the input folder, and what the read found in it that was not a file's content.</summary>
+        internal Listing? LastListing { get; private set; }
+
+        /// <summary>
+        /// Adds files (full paths) that changed since the last read, as a watcher reports them; null when any file may have
+        /// changed. Changes add up until a read uses them.
+        /// </summary>
+        public void Changed(IEnumerable<string>? paths)
+        {
+            if (paths is null)
+            {
+                LastListing = null;
+                _changed = null;
+                return;
+            }
+
+            if (LastListing is not null)
+            {
+                (_changed ??= new(StringComparer.Ordinal)).UnionWith(paths.Select(Path.GetFullPath));
+            }
+        }
 
         internal void Begin()
         {
             _current = new(StringComparer.Ordinal);
             _filesRead = 0;
+        }
+
+        /// <summary>
+        /// The last listing, if it still holds: every changed file was in it and is still a regular file (an edit in place
+        /// or an editor's atomic save). A file added, deleted or turned into a folder or a link means listing again.
+        /// </summary>
+        internal (Listing Listing, HashSet<string> Changed)? Trusted(string inputDirectory, string displayRoot)
+        {
+            var (listing, changed) = (LastListing, _changed);
+            if (listing is null || changed is null || listing.InputDirectory != inputDirectory || listing.DisplayRoot != displayRoot)
+            {
+                return null;
+            }
+
+            foreach (var path in changed)
+            {
+                if (!listing.Contains(path) && path.StartsWith(listing.Root, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                var file = new FileInfo(path);
+                if (listing.Contains(path) && (!file.Exists || (file.Attributes & FileAttributes.ReparsePoint) != 0))
+                {
+                    return null;
+                }
+            }
+
+            return (listing, changed);
         }
 
         /// <summary>The file as the last run read it if its length, time and display path are unchanged; otherwise read now.</summary>
@@ -50,7 +109,25 @@ public static class ReadInputFiles
                 return known.File;
             }
 
+            return ReadNow(file, display, limit, diagnostics);
+        }
+
+        /// <summary>The file as the last run read it, without looking at it again: the watcher says it has not changed.</summary>
+        internal SourceFile? ReadUnchanged(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
+        {
+            if (_previous.TryGetValue(file.FullName, out var known))
+            {
+                _current[file.FullName] = known;
+                return known.File;
+            }
+
+            return ReadNow(new FileInfo(file.FullName), display, limit, diagnostics);
+        }
+
+        private SourceFile? ReadNow(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
+        {
             Interlocked.Increment(ref _filesRead);
+            var modified = file.LastWriteTimeUtc;
             var read = ReadInputFiles.Read(file, display, limit, diagnostics);
             if (read is not null && DateTime.UtcNow - modified > RacyWindow)
             {
@@ -60,8 +137,29 @@ public static class ReadInputFiles
             return read;
         }
 
-        /// <summary>Keeps what this run read (files gone since are forgotten).</summary>
-        internal void End() => _previous = _current;
+        /// <summary>
+        /// Keeps what this run read (files gone since are forgotten) and the listing it read them from; the changes it was
+        /// told of are used up. (A read that throws does not get here: they then count for the next one.)
+        /// </summary>
+        internal void End(Listing listing, bool listed)
+        {
+            Listed = listed;
+            _previous = _current;
+            LastListing = listing;
+            _changed = null;
+        }
+    }
+
+    /// <summary>
+    /// The input folder's files as one read listed them (sorted, links and hidden folders left out), with the diagnostics
+    /// the listing gave (a missing site.yml, unexpected files, links).
+    /// </summary>
+    internal sealed record Listing(string InputDirectory, string DisplayRoot, string Root, FileInfo? Site, List<FileInfo> Entities, List<FileInfo> Articles,
+        Diagnostic[] Diagnostics)
+    {
+        private readonly HashSet<string> _paths = [.. Entities.Concat(Articles).Select(f => f.FullName).Concat(Site is null ? [] : [Site.FullName])];
+
+        public bool Contains(string fullPath) => _paths.Contains(fullPath);
     }
 
     public const long MaxYamlBytes = 1024 * 1024;
@@ -73,14 +171,25 @@ public static class ReadInputFiles
     /// <summary>Reads the input, taking unchanged files from <paramref name="cache"/> and updating it.</summary>
     public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot, Cache? cache)
     {
-        cache?.Begin();
-        var result = ReadAll(inputDirectory, displayRoot, cache is null ? Read : cache.Read);
-        cache?.End();
+        if (cache is null)
+        {
+            return ReadAll(List(inputDirectory, displayRoot), (file, display, limit, diagnostics) => Read(file, display, limit, diagnostics));
+        }
+
+        cache.Begin();
+        var trusted = cache.Trusted(inputDirectory, displayRoot);
+        var listing = trusted?.Listing ?? List(inputDirectory, displayRoot);
+        var result = trusted is var (_, changed)
+            ? ReadAll(listing, (file, display, limit, diagnostics) => changed.Contains(file.FullName)
+                ? cache.Read(new FileInfo(file.FullName), display, limit, diagnostics)
+                : cache.ReadUnchanged(file, display, limit, diagnostics))
+            : ReadAll(listing, cache.Read);
+        cache.End(listing, listed: trusted is null);
         return result;
     }
 
-    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) ReadAll(string inputDirectory, string displayRoot,
-        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
+    /// <summary>Lists the input folder: site.yml, and every file below entities/ and articles/ that is neither a link nor hidden.</summary>
+    private static Listing List(string inputDirectory, string displayRoot)
     {
         var diagnostics = new ConcurrentBag<Diagnostic>();
         var root = new DirectoryInfo(inputDirectory);
@@ -88,18 +197,13 @@ public static class ReadInputFiles
         if (!root.Exists)
         {
             diagnostics.Add(DiagnosticDescriptors.SiteConfigMissing.Create(SourceLocation.File(display.Of(root.FullName)), display.Of(root.FullName)));
-            return (new InputFiles(null, EquatableArray<SourceFile>.Empty, EquatableArray<SourceFile>.Empty), diagnostics.ToList());
+            return new Listing(inputDirectory, displayRoot, root.FullName + Path.DirectorySeparatorChar, null, [], [], [.. diagnostics]);
         }
 
-        var siteInfo = new FileInfo(Path.Combine(root.FullName, "site.yml"));
-        SourceFile? site = null;
-        if (!siteInfo.Exists)
+        var site = new FileInfo(Path.Combine(root.FullName, "site.yml"));
+        if (!site.Exists)
         {
-            diagnostics.Add(DiagnosticDescriptors.SiteConfigMissing.Create(SourceLocation.File(display.Of(siteInfo.FullName)), display.Of(root.FullName)));
-        }
-        else
-        {
-            site = read(siteInfo, display, MaxYamlBytes, diagnostics);
+            diagnostics.Add(DiagnosticDescriptors.SiteConfigMissing.Create(SourceLocation.File(display.Of(site.FullName)), display.Of(root.FullName)));
         }
 
         var entityFiles = Enumerate(Path.Combine(root.FullName, "entities"), display, diagnostics)
@@ -108,9 +212,17 @@ public static class ReadInputFiles
         var articleFiles = Enumerate(Path.Combine(root.FullName, "articles"), display, diagnostics)
             .Where(f => IsYaml(f.Name) || IsBody(f.Name) || Ignore(f, display, diagnostics))
             .ToList();
+        return new Listing(inputDirectory, displayRoot, root.FullName + Path.DirectorySeparatorChar, site.Exists ? site : null, entityFiles, articleFiles, [.. diagnostics]);
+    }
 
-        var entities = ReadEach(entityFiles, display, _ => MaxYamlBytes, diagnostics, read);
-        var articles = ReadEach(articleFiles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, read);
+    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) ReadAll(Listing listing,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
+    {
+        var diagnostics = new ConcurrentBag<Diagnostic>(listing.Diagnostics);
+        var display = new DisplayPaths(listing.DisplayRoot);
+        var site = listing.Site is null ? null : read(listing.Site, display, MaxYamlBytes, diagnostics);
+        var entities = ReadEach(listing.Entities, display, _ => MaxYamlBytes, diagnostics, read);
+        var articles = ReadEach(listing.Articles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, read);
         return (new InputFiles(site, entities, articles), diagnostics.ToList());
     }
 
