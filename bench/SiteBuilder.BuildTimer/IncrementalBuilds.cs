@@ -43,6 +43,7 @@ internal static class IncrementalBuilds
             for (var edit = 1; edit <= edits; edit++)
             {
                 var kind = Edit(edited, edit);
+                cache.InputsChanged([edited]); // what the preview's file watcher reports
                 // As the preview server runs it: the pages (then the browser reloads), then the search index.
                 clock.Restart();
                 var result = await SiteGenerator.BuildPagesAsync(options, renderer, cache).ConfigureAwait(false);
