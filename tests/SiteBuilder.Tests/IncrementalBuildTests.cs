@@ -203,6 +203,10 @@ public class IncrementalBuildTests
             ("articles/a03.md", TestInput.Article("Article 3", "Late on Friday NATO and the UN met again.", date: "2024-03-04")),
             // a title only, in place (the article's neighbours and the articles it is related to list it by title)
             ("articles/a04.md", TestInput.Article("Article 4, retitled", "NATO and the EU met.", date: "2024-03-05")),
+            // the same entities, mentioned more often (the entity's mention count and its months change, nothing else)
+            ("articles/a05.md", TestInput.Article("Article 5", "The UN and the EU met, and the UN spoke.", date: "2024-03-06")),
+            // a date in another month that keeps the order (the entities' mentions per month move, nothing else of theirs)
+            ("articles/a11.md", TestInput.Article("Article 11", "The UN and the EU met.", date: "2024-04-15")),
             // a title only, of an article that shares no entity with its older neighbour (which lists it as "next")
             ("articles/a02.md", TestInput.Article("Article 2, retitled", "The EU met.", date: "2024-03-03")),
             // an entity's description (its page, and the pages that describe it in their metadata)

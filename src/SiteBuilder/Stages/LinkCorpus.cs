@@ -20,11 +20,15 @@ public static class LinkCorpus
     /// <summary>
     /// What one run can hand to the next (the preview server): the related articles and who each entity is mentioned
     /// with, which depend only on the entities, which of them each article is about, and the order of the articles. An
-    /// edit that keeps these (a title, most body edits) reuses them.
+    /// edit that keeps these (a title, most body edits) reuses them. With the same articles in the same order, an
+    /// unchanged article's entities and an unchanged entity's node are last run's objects too.
     /// </summary>
     public sealed class Cache
     {
         internal string[] EntityIds { get; set; } = [];
+
+        /// <summary>The articles as parsed, in input order, and the order they were sorted into (newest first).</summary>
+        internal (Article[] Input, int[] Order) Sorted { get; set; } = ([], []);
 
         /// <summary>The articles as parsed (newest first: their order is part of the key) and the linked articles made of them.</summary>
         internal (Article[] Sources, LinkedArticle[] Linked) Articles { get; set; } = ([], []);
@@ -34,6 +38,9 @@ public static class LinkCorpus
         internal EquatableArray<string>[] Related { get; set; } = [];
 
         internal EquatableArray<(string EntityId, int SharedArticles)>[] MentionedWith { get; set; } = [];
+
+        /// <summary>Each entity's node, with the mentions per month it was made from.</summary>
+        internal (EntityNode Node, Dictionary<int, int>? PerMonth)[] Nodes { get; set; } = [];
     }
 
     public static (CorpusGraph Graph, IReadOnlyList<Diagnostic> Diagnostics) Run(Corpus corpus, EquatableArray<RenderedBody> bodies) =>
@@ -48,13 +55,11 @@ public static class LinkCorpus
             entityIndex[corpus.Entities[i].Id] = i;
         }
 
-        // Newest first; ties by slug so the order never depends on input order.
-        var order = Enumerable.Range(0, corpus.Articles.Count)
-            .OrderByDescending(i => corpus.Articles[i].Date)
-            .ThenBy(i => corpus.Articles[i].Slug, StringComparer.Ordinal)
-            .ToArray();
+        var catalog = corpus.Entities.Select(e => e.Id).ToArray();
+        var sameCatalog = cache is not null && cache.EntityIds.AsSpan().SequenceEqual(catalog);
+        var order = Order(corpus.Articles, cache);
         var articles = order.Select(i => corpus.Articles[i]).ToArray();
-        var bodyBySlug = bodies.ToDictionary(b => b.Slug, StringComparer.Ordinal);
+        var bodyOf = BodiesInOrder(corpus.Articles, bodies, order);
         var entitiesOf = new int[articles.Length][];
         var postings = new List<int>[corpus.Entities.Count];
         for (var e = 0; e < postings.Length; e++)
@@ -65,36 +70,50 @@ public static class LinkCorpus
         var mentionCounts = new int[corpus.Entities.Count];
         // Mentions per entity by month (year * 12 + month - 1), sorted when the entity's node is made.
         var perMonth = new Dictionary<int, int>?[corpus.Entities.Count];
+        var previous = cache?.Articles ?? ([], []);
+        var sameArticles = sameCatalog && previous.Sources.Length == articles.Length;
         for (var a = 0; a < articles.Length; a++)
         {
             var article = articles[a];
-            var body = bodyBySlug[article.Slug];
-            var ids = new List<int>();
+            var body = bodyOf[a];
             var month = article.Date.Year * 12 + article.Date.Month - 1;
-            foreach (var mention in body.Mentions)
+            // The same article and body as last time, against the same entities: the same entities, in the same order
+            // (first those it mentions, in the order of its mentions), found without looking up their ids.
+            var known = sameArticles && ReferenceEquals(previous.Sources[a], article) && ReferenceEquals(previous.Linked[a].Body, body);
+            var ids = known ? null : new List<int>();
+            for (var m = 0; m < body.Mentions.Count; m++)
             {
-                var e = entityIndex[mention.EntityId];
-                ids.Add(e);
+                var mention = body.Mentions[m];
+                var e = known ? cache!.EntitiesOf[a][m] : entityIndex[mention.EntityId];
+                ids?.Add(e);
                 mentionCounts[e] += mention.Count;
                 CollectionsMarshal.GetValueRefOrAddDefault(perMonth[e] ??= [], month, out _) += mention.Count;
             }
 
-            foreach (var reference in article.Entities)
+            if (ids is null)
             {
-                var e = entityIndex[reference.Id];
-                if (!ids.Contains(e))
+                entitiesOf[a] = cache!.EntitiesOf[a];
+            }
+            else
+            {
+                foreach (var reference in article.Entities)
                 {
-                    ids.Add(e);
+                    var e = entityIndex[reference.Id];
+                    if (!ids.Contains(e))
+                    {
+                        ids.Add(e);
+                    }
                 }
+
+                entitiesOf[a] = [.. ids];
             }
 
-            if (ids.Count == 0)
+            if (entitiesOf[a].Length == 0)
             {
                 diagnostics.Add(DiagnosticDescriptors.NoEntityMentioned.Create(new SourceLocation(article.BodyPath, article.BodyLine, 1)));
             }
 
-            entitiesOf[a] = [.. ids];
-            foreach (var e in ids)
+            foreach (var e in entitiesOf[a])
             {
                 postings[e].Add(a);
             }
@@ -103,21 +122,18 @@ public static class LinkCorpus
         var linked = new LinkedArticle[articles.Length];
         var n = articles.Length;
         var idf = postings.Select(p => p.Count == 0 ? 0 : Math.Log((double)n / p.Count) + 1e-9).ToArray();
-        var catalog = corpus.Entities.Select(e => e.Id).ToArray();
-        var previous = cache?.Articles.Sources ?? [];
-        var reuse = cache is not null && cache.EntityIds.AsSpan().SequenceEqual(catalog)
-            && previous.Length == n && previous.Select(p => p.Slug).SequenceEqual(articles.Select(a => a.Slug), StringComparer.Ordinal)
-            && cache.EntitiesOf.Zip(entitiesOf).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
+        var reuse = sameArticles && SameSlugs(previous.Sources, articles)
+            && cache!.EntitiesOf.Zip(entitiesOf).All(pair => ReferenceEquals(pair.First, pair.Second) || pair.First.AsSpan().SequenceEqual(pair.Second));
         var relatedOf = reuse ? cache!.Related : new EquatableArray<string>[n];
         Parallel.For(0, articles.Length, () => new RelatedScratch(n), (a, _, scratch) =>
         {
             var article = articles[a];
-            var body = bodyBySlug[article.Slug];
-            if (reuse && ReferenceEquals(previous[a], article) && ReferenceEquals(cache!.Articles.Linked[a].Body, body))
+            var body = bodyOf[a];
+            if (reuse && ReferenceEquals(previous.Sources[a], article) && ReferenceEquals(previous.Linked[a].Body, body))
             {
                 // The same parsed article and rendered body as last time (both stages return the same objects for an
                 // unchanged file): the same linked article, so later comparisons of it are reference checks.
-                linked[a] = cache.Articles.Linked[a];
+                linked[a] = previous.Linked[a];
                 return scratch;
             }
 
@@ -176,14 +192,24 @@ public static class LinkCorpus
                     .ToEquatableArray();
             }
 
+            // The same articles, each about the same entities (so the same postings), and the same counts: last run's node.
+            var last = reuse ? cache!.Nodes[e] : default;
+            if (reuse && ReferenceEquals(last.Node.Entity, corpus.Entities[e]) && last.Node.MentionCount == mentionCounts[e] && SameCounts(last.PerMonth, perMonth[e]))
+            {
+                nodes[e] = last.Node;
+                return;
+            }
+
             var months = perMonth[e]?.OrderBy(m => m.Key).Select(m => new MonthCount(m.Key / 12, m.Key % 12 + 1, m.Value)).ToEquatableArray() ?? EquatableArray<MonthCount>.Empty;
-            nodes[e] = new EntityNode(corpus.Entities[e], mentionCounts[e], postings[e].Select(a => articles[a].Slug).ToEquatableArray(), mentionedWithOf[e], months);
+            var slugs = reuse ? last.Node.ArticleSlugs : postings[e].Select(a => articles[a].Slug).ToEquatableArray();
+            nodes[e] = new EntityNode(corpus.Entities[e], mentionCounts[e], slugs, mentionedWithOf[e], months);
         });
 
         if (cache is not null)
         {
             (cache.EntityIds, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, entitiesOf, relatedOf, mentionedWithOf);
             cache.Articles = (articles, linked);
+            cache.Nodes = [.. nodes.Zip(perMonth)];
         }
 
         foreach (var node in nodes.Where(n => n.ArticleSlugs.Count == 0))
@@ -193,6 +219,66 @@ public static class LinkCorpus
 
         return (new CorpusGraph(corpus.Site, linked.ToEquatableArray(), nodes.ToEquatableArray()), diagnostics);
     }
+
+    /// <summary>Article indexes, newest first; ties by slug so the order never depends on input order. Last run's when no date or slug moved.</summary>
+    private static int[] Order(EquatableArray<Article> articles, Cache? cache)
+    {
+        var (input, order) = cache?.Sorted ?? ([], []);
+        var same = input.Length == articles.Count;
+        for (var i = 0; same && i < input.Length; i++)
+        {
+            same = ReferenceEquals(input[i], articles[i]) || (input[i].Date == articles[i].Date && input[i].Slug == articles[i].Slug);
+        }
+
+        if (!same)
+        {
+            order = Enumerable.Range(0, articles.Count)
+                .OrderByDescending(i => articles[i].Date)
+                .ThenBy(i => articles[i].Slug, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        if (cache is not null)
+        {
+            cache.Sorted = ([.. articles], order);
+        }
+
+        return order;
+    }
+
+    /// <summary>Each article's body, in <paramref name="order"/>. Bodies come in the articles' order (as RenderBodies returns them), or are found by slug.</summary>
+    private static RenderedBody[] BodiesInOrder(EquatableArray<Article> articles, EquatableArray<RenderedBody> bodies, int[] order)
+    {
+        var aligned = bodies.Count == articles.Count;
+        for (var i = 0; aligned && i < bodies.Count; i++)
+        {
+            aligned = bodies[i].Slug == articles[i].Slug;
+        }
+
+        if (aligned)
+        {
+            return [.. order.Select(i => bodies[i])];
+        }
+
+        var bySlug = bodies.ToDictionary(b => b.Slug, StringComparer.Ordinal);
+        return [.. order.Select(i => bySlug[articles[i].Slug])];
+    }
+
+    private static bool SameSlugs(Article[] previous, Article[] articles)
+    {
+        var same = previous.Length == articles.Length;
+        for (var i = 0; same && i < articles.Length; i++)
+        {
+            same = previous[i].Slug == articles[i].Slug;
+        }
+
+        return same;
+    }
+
+    private static bool SameCounts(Dictionary<int, int>? previous, Dictionary<int, int>? counts) =>
+        previous is null || counts is null
+            ? previous is null && counts is null
+            : previous.Count == counts.Count && counts.All(c => previous.TryGetValue(c.Key, out var count) && count == c.Value);
 
     /// <summary>Per-thread scores of candidate articles: a dense array plus the list of touched slots, cleared by <see cref="TakeTop"/>.</summary>
     private sealed class RelatedScratch(int size)
