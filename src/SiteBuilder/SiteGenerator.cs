@@ -481,7 +481,16 @@ public static class SiteGenerator
     /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>
     private static IEnumerable<Diagnostic> CheckPlan(Site site, EquatableArray<RenderedBody> bodies)
     {
-        var urls = site.Pages.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+        var paths = new HashSet<string>(site.Pages.Count, StringComparer.Ordinal);
+        List<string>? collisions = null;
+        foreach (var page in site.Pages)
+        {
+            if (!paths.Add(page.OutputPath))
+            {
+                (collisions ??= []).Add(page.OutputPath);
+            }
+        }
+
         string[] files = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.ManifestPath, BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
         foreach (var body in bodies)
         {
@@ -495,22 +504,19 @@ public static class SiteGenerator
                     path += "/";
                 }
 
-                if (path.EndsWith("index.html", StringComparison.Ordinal))
-                {
-                    path = path[..^"index.html".Length];
-                }
-
-                if (!urls.Contains(path) && !files.Contains(path) && !path.StartsWith("assets/", StringComparison.Ordinal))
+                // As a file: a folder's index.html ("articles/x/" and "articles/x/index.html" are one page).
+                var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+                if (!paths.Contains(file) && !files.Contains(path) && !path.StartsWith("assets/", StringComparison.Ordinal))
                 {
                     yield return DiagnosticDescriptors.BrokenInternalLink.Create(link.Location, "/" + target);
                 }
             }
         }
 
-        foreach (var group in site.Pages.GroupBy(p => p.OutputPath, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var path in collisions?.Distinct(StringComparer.Ordinal) ?? [])
         {
-            var pages = group.ToArray();
-            yield return DiagnosticDescriptors.UrlCollision.Create(SourceLocation.File(group.Key), group.Key, pages[0].Title, pages[1].Title);
+            var pages = site.Pages.Where(p => p.OutputPath == path).ToArray();
+            yield return DiagnosticDescriptors.UrlCollision.Create(SourceLocation.File(path), path, pages[0].Title, pages[1].Title);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using SiteBuilder.Model;
 
 namespace SiteBuilder.Stages;
@@ -192,8 +193,8 @@ public static class PlanSite
         }
     }
 
-    /// <summary>The articles whose pages changed since the last run, and the entities they are about now or were then.</summary>
-    private sealed record ChangedArticles(HashSet<string> Slugs, HashSet<string> Entities);
+    /// <summary>The articles (indexes) whose pages changed since the last run, by the entities they are about.</summary>
+    private sealed record ChangedArticles(Dictionary<string, List<int>> ByEntity);
 
     private static (ArticlePage[] Pages, ChangedArticles Changed) PlanArticles(CorpusGraph graph, Articles articles,
         Dictionary<string, EntityNode> entityById, SiteUrls urls, Cache? cache)
@@ -201,7 +202,6 @@ public static class PlanSite
         var n = graph.Articles.Count;
         var pages = new ArticlePage[n];
         var inputs = new ArticlePageInputs[n];
-        var old = new int[n];
         var rebuilt = new bool[n];
         var summaries = articles.Summaries;
         // The same articles in the same order, about the same entities, at the same URLs: an article whose inputs are
@@ -213,7 +213,7 @@ public static class PlanSite
             var linked = graph.Articles[i];
             var previous = i + 1 < n ? summaries[i + 1] : null;
             var next = i > 0 ? summaries[i - 1] : null;
-            old[i] = articles.SameOrder ? i : cache is not null && cache.IndexOf.TryGetValue(linked.Article.Slug, out var at) ? at : -1;
+            var old = articles.SameOrder ? i : cache is not null && cache.IndexOf.TryGetValue(linked.Article.Slug, out var at) ? at : -1;
             if (sameInputs && cache!.Inputs[i] is var last && ReferenceEquals(last.Article, linked) && ReferenceEquals(last.Summary, summaries[i])
                 && ReferenceEquals(last.Previous, previous) && ReferenceEquals(last.Next, next)
                 && (articles.Changed.Count == 0 || !linked.RelatedSlugs.Any(articles.Changed.Contains)))
@@ -226,9 +226,9 @@ public static class PlanSite
                 linked.EntityIds.Select(id => entityById[id].Entity).ToEquatableArray(),
                 linked.RelatedSlugs.Select(articles.SummaryOf).ToEquatableArray(),
                 previous, next, urls);
-            if (old[i] >= 0 && cache!.Inputs[old[i]].Equals(inputs[i]))
+            if (old >= 0 && cache!.Inputs[old].Equals(inputs[i]))
             {
-                pages[i] = cache.Pages[old[i]];
+                pages[i] = cache.Pages[old];
             }
             else
             {
@@ -237,18 +237,16 @@ public static class PlanSite
             }
         });
 
-        // The entities whose timelines may show a changed article: the ones it is about now and was about last time.
-        var changed = new ChangedArticles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        // The entities whose timelines may show a changed article, with the changed articles they are about. (One that an
+        // article is no longer about has another node, so its pages are planned again anyway.)
+        var changed = new ChangedArticles([]);
         for (var i = 0; cache is not null && i < n; i++)
         {
             if (rebuilt[i])
             {
-                var article = graph.Articles[i];
-                changed.Slugs.Add(article.Article.Slug);
-                changed.Entities.UnionWith(article.EntityIds);
-                if (old[i] >= 0)
+                foreach (var id in graph.Articles[i].EntityIds)
                 {
-                    changed.Entities.UnionWith(cache.Inputs[old[i]].Article.EntityIds);
+                    (CollectionsMarshal.GetValueRefOrAddDefault(changed.ByEntity, id, out _) ??= []).Add(i);
                 }
             }
         }
@@ -278,7 +276,8 @@ public static class PlanSite
             var node = graph.Entities[e];
             inputs[e] = new EntityPageInputs(node, node.MentionedWith.Select(m => new EntityCount(refs[m.EntityId], m.SharedArticles)).ToEquatableArray(), urls);
             var reusable = known is not null && known.TryGetValue(node.Entity.Id, out var cached) && cached.Inputs.Equals(inputs[e]) ? cached.Pages : null;
-            if (reusable is not null && !changed.Entities.Contains(node.Entity.Id))
+            var touched = changed.ByEntity.GetValueOrDefault(node.Entity.Id);
+            if (reusable is not null && touched is null)
             {
                 pages[e] = reusable;
                 return;
@@ -286,15 +285,20 @@ public static class PlanSite
 
             // Page by page: with the same node (so the same articles on each page), only a page that lists a changed
             // article is made again; an edit to one article of a frequent entity does not re-plan its hundred pages.
+            var stale = reusable is null ? null : touched!.Select(i => Position(node, i, articles)).Where(p => p >= 0).Select(p => p / TimelinePageSize).ToHashSet();
             var pageCount = Math.Max(1, (node.ArticleSlugs.Count + TimelinePageSize - 1) / TimelinePageSize);
             pages[e] = new Page[pageCount];
             for (var page = 1; page <= pageCount; page++)
             {
+                if (stale is not null && !stale.Contains(page - 1))
+                {
+                    pages[e][page - 1] = reusable![page - 1];
+                    continue;
+                }
+
                 var start = (page - 1) * TimelinePageSize;
                 var slugs = node.ArticleSlugs.AsImmutableArray().AsSpan(start, Math.Min(TimelinePageSize, node.ArticleSlugs.Count - start)).ToArray();
-                pages[e][page - 1] = reusable is not null && !slugs.Any(changed.Slugs.Contains)
-                    ? reusable[page - 1]
-                    : EntityPage(inputs[e], page, pageCount, slugs.Select(slug => Timeline(articles.IndexOf[slug], articles, graph, node.Entity.Id)).ToEquatableArray());
+                pages[e][page - 1] = EntityPage(inputs[e], page, pageCount, slugs.Select(slug => Timeline(articles.IndexOf[slug], articles, graph, node.Entity.Id)).ToEquatableArray());
             }
         });
 
@@ -338,6 +342,25 @@ public static class PlanSite
         return new EntityPage(url, title, description, Meta(urls, url, "profile", page == 1 ? JsonLd.Profile(entity, urls) : null),
             Ref(entity), entity.Description, entity.Aliases, entity.Links, node.ArticleSlugs.Count, node.MentionCount,
             timeline, mentionedWith, node.MentionsPerMonth, Paginate(page, pageCount, p => SiteUrls.Entity(entity.Id, p)));
+    }
+
+    /// <summary>Where article <paramref name="index"/> is in the entity's timeline (newest first, as the articles are), or -1.</summary>
+    private static int Position(EntityNode node, int index, Articles articles)
+    {
+        var (low, high) = (0, node.ArticleSlugs.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var at = articles.IndexOf[node.ArticleSlugs[middle]];
+            if (at == index)
+            {
+                return middle;
+            }
+
+            (low, high) = at < index ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return -1;
     }
 
     private static TimelineEntry Timeline(int index, Articles articles, CorpusGraph graph, string entityId)
