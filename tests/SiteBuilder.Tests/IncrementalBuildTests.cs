@@ -113,6 +113,28 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task AnArticleThatBreaksIsReportedAndOnceFixedIsBuiltAgain()
+    {
+        // Given a site built with a cache
+        using var input = TwoArticlesAboutNato();
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // When an article loses its date (it no longer parses), and then gets it back
+        input.Write("articles/b.md", "---\ntitle: \"Article B\"\nsource: Test Wire\n---\nNATO met again.");
+        var broken = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+        input.Write("articles/b.md", TestInput.Article("Article B", "NATO met again, later.", date: "2024-01-02"));
+        var fixedAgain = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+
+        // Then the first build failed on that file, and the second wrote what a clean build does
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.IsError && d.Location.Path.EndsWith("articles/b.md", StringComparison.Ordinal));
+        Assert.True(fixedAgain.Succeeded);
+        await AssertSameAsCleanBuildAsync(input, renderer);
+    }
+
+    [Fact]
     public async Task AnEditThatKeepsTheLengthAndTheTimestampOfARecentFileIsStillSeen()
     {
         // Given an article written just now and built with a cache

@@ -22,13 +22,25 @@ public static class ParseArticles
     /// <summary>
     /// Articles parsed by the last run, by the files they came from (the preview server: an article whose files are the
     /// same <see cref="SourceFile"/> instances, as <see cref="ReadInputFiles.Cache"/> returns them, is not parsed again).
+    /// When the files have the same paths as last run, their grouping is last run's; when the articles then have the
+    /// same slugs, so are their order and the duplicate-slug diagnostics.
     /// </summary>
     public sealed class Cache
     {
         internal (HashSet<string> EntityIds, DateOnly Today)? Key { get; set; }
 
-        internal Dictionary<string, (SourceFile[] Files, (Article?, List<Diagnostic>) Parsed)> Groups { get; set; } = new(StringComparer.Ordinal);
+        internal SourceFile[] Files { get; set; } = [];
+
+        internal Group[] Groups { get; set; } = [];
+
+        internal (Article? Article, List<Diagnostic> Diagnostics)[] Parsed { get; set; } = [];
+
+        /// <summary>The groups whose articles are the result, in slug order, and the diagnostics for duplicate slugs.</summary>
+        internal (int[] Order, List<Diagnostic> Duplicates) Result { get; set; } = ([], []);
     }
+
+    /// <summary>The files of one article (a body, a sidecar, or both), as indexes into the input files: same name, any extension.</summary>
+    internal sealed record Group(string Name, int[] Files);
 
     public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
         EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today) => Run(files, entityIds, today, cache: null);
@@ -36,51 +48,78 @@ public static class ParseArticles
     public static (EquatableArray<Article> Articles, IReadOnlyList<Diagnostic> Diagnostics) Run(
         EquatableArray<SourceFile> files, IReadOnlySet<string> entityIds, DateOnly today, Cache? cache)
     {
-        var groups = files
-            .GroupBy(f => StripExtension(f.RelativePath), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, Files: g.ToArray()))
-            .ToArray();
-        if (cache is not null && (cache.Key is not { } key || key.Today != today || !key.EntityIds.SetEquals(entityIds)))
+        var samePaths = cache is not null && cache.Files.Length == files.Count;
+        for (var i = 0; samePaths && i < files.Count; i++)
         {
-            cache.Groups = new(StringComparer.Ordinal);
-            cache.Key = (entityIds.ToHashSet(StringComparer.Ordinal), today);
+            samePaths = ReferenceEquals(cache!.Files[i], files[i]) || cache.Files[i].RelativePath == files[i].RelativePath;
         }
 
-        var known = cache?.Groups;
+        var groups = samePaths ? cache!.Groups : Enumerable.Range(0, files.Count)
+            .GroupBy(i => StripExtension(files[i].RelativePath), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Group(g.Key, [.. g]))
+            .ToArray();
+        var sameKey = cache?.Key is { } key && key.Today == today && key.EntityIds.SetEquals(entityIds);
+        // Last run's group of the same name, when its articles can be reused at all.
+        var previous = !sameKey ? null : samePaths ? null : cache!.Groups.Select((g, i) => (g.Name, i)).ToDictionary(g => g.Name, g => g.i, StringComparer.Ordinal);
         var parsed = new (Article? Article, List<Diagnostic> Diagnostics)[groups.Length];
-        Parallel.For(0, groups.Length, i =>
+        var reparsed = new bool[groups.Length];
+        Parallel.For(0, groups.Length, g =>
         {
-            var (name, group) = groups[i];
-            parsed[i] = known is not null && known.TryGetValue(name, out var cached) && cached.Files.SequenceEqual(group, ReferenceEqualityComparer.Instance)
-                ? cached.Parsed
-                : ParseGroup(group, entityIds, today);
+            var group = groups[g];
+            var last = !sameKey ? -1 : samePaths ? g : previous!.GetValueOrDefault(group.Name, -1);
+            if (last >= 0 && cache!.Groups[last].Files.Length == group.Files.Length
+                && group.Files.Select((f, i) => ReferenceEquals(files[f], cache.Files[cache.Groups[last].Files[i]])).All(same => same))
+            {
+                parsed[g] = cache.Parsed[last];
+                return;
+            }
+
+            parsed[g] = ParseGroup([.. group.Files.Select(f => files[f])], entityIds, today);
+            reparsed[g] = true;
         });
 
-        if (cache is not null)
+        // The same groups, and every article parsed again has the slug it had (or is missing as it was): the same result order.
+        var sameSlugs = samePaths && sameKey;
+        for (var g = 0; sameSlugs && g < groups.Length; g++)
         {
-            cache.Groups = new(groups.Length, StringComparer.Ordinal);
-            for (var i = 0; i < groups.Length; i++)
-            {
-                cache.Groups[groups[i].Key] = (groups[i].Files, parsed[i]);
-            }
+            sameSlugs = !reparsed[g] || parsed[g].Article?.Slug == cache!.Parsed[g].Article?.Slug;
         }
 
-        var diagnostics = parsed.SelectMany(p => p.Diagnostics).ToList();
-        var bySlug = new Dictionary<string, Article>(StringComparer.Ordinal);
-        foreach (var article in parsed.Select(p => p.Article).OfType<Article>())
+        var (order, duplicates) = sameSlugs ? cache!.Result : Order(parsed);
+        if (cache is not null)
         {
+            cache.Key = (entityIds.ToHashSet(StringComparer.Ordinal), today);
+            (cache.Files, cache.Groups, cache.Parsed, cache.Result) = ([.. files], groups, parsed, (order, duplicates));
+        }
+
+        var diagnostics = parsed.SelectMany(p => p.Diagnostics).Concat(duplicates).ToList();
+        return (order.Select(g => parsed[g].Article!).ToEquatableArray(), diagnostics);
+    }
+
+    /// <summary>The groups with an article, in slug order; a slug seen twice is reported and the later group left out.</summary>
+    private static (int[] Order, List<Diagnostic> Duplicates) Order((Article? Article, List<Diagnostic> Diagnostics)[] parsed)
+    {
+        var duplicates = new List<Diagnostic>();
+        var bySlug = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var g = 0; g < parsed.Length; g++)
+        {
+            if (parsed[g].Article is not { } article)
+            {
+                continue;
+            }
+
             if (bySlug.TryGetValue(article.Slug, out var first))
             {
-                diagnostics.Add(DiagnosticDescriptors.DuplicateSlug.Create(SourceLocation.File(article.BodyPath), article.Slug, first.BodyPath));
+                duplicates.Add(DiagnosticDescriptors.DuplicateSlug.Create(SourceLocation.File(article.BodyPath), article.Slug, parsed[first].Article!.BodyPath));
             }
             else
             {
-                bySlug.Add(article.Slug, article);
+                bySlug.Add(article.Slug, g);
             }
         }
 
-        return (bySlug.Values.OrderBy(a => a.Slug, StringComparer.Ordinal).ToEquatableArray(), diagnostics);
+        return ([.. bySlug.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Value)], duplicates);
     }
 
     private static string StripExtension(string path) => path[..^Path.GetExtension(path).Length];
