@@ -34,6 +34,9 @@ public sealed class BuildCache
     /// <summary>Rendered pages by output path, with the page model they were rendered from (compared, not hashed, as above).</summary>
     internal Dictionary<string, (Page Page, byte[] Html)> Pages { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>The pages' output paths in plan order, and as a set (for the link check), when no two were the same.</summary>
+    internal (string[] Files, HashSet<string> Set)? OutputPaths { get; set; }
+
     /// <summary>The layout <see cref="Pages"/> were rendered with.</summary>
     internal SiteLayout? PagesLayout { get; set; }
 

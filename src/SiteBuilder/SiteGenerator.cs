@@ -84,7 +84,7 @@ public static class SiteGenerator
         var (graph, linkDiagnostics) = Time("link", () => LinkCorpus.Run(corpus, bodies, cache?.Link));
         diagnostics.AddRange(linkDiagnostics);
         var plan = Time("plan", () => PlanSite.Run(graph, urls, cache?.Plan));
-        diagnostics.AddRange(Time("check links", () => CheckPlan(plan, bodies).ToList()));
+        diagnostics.AddRange(Time("check links", () => CheckPlan(plan, bodies, cache).ToList()));
         return Finish(corpus, graph, plan);
 
         AnalysisResult Finish(Corpus? corpus, CorpusGraph? graph, Site? plan)
@@ -479,19 +479,30 @@ public static class SiteGenerator
     }
 
     /// <summary>Links in bodies that point to no page, and two pages that would be written to one file.</summary>
-    private static IEnumerable<Diagnostic> CheckPlan(Site site, EquatableArray<RenderedBody> bodies)
+    private static IEnumerable<Diagnostic> CheckPlan(Site site, EquatableArray<RenderedBody> bodies, BuildCache? cache)
     {
-        var paths = new HashSet<string>(site.Pages.Count, StringComparer.Ordinal);
+        // The set of files is last build's when the pages are (most edits): comparing the paths costs less than hashing them.
+        var files = site.Pages.Select(p => p.OutputPath).ToArray();
         List<string>? collisions = null;
-        foreach (var page in site.Pages)
+        if (cache?.OutputPaths is not { } last || !last.Files.AsSpan().SequenceEqual(files))
         {
-            if (!paths.Add(page.OutputPath))
+            last = (files, new HashSet<string>(files.Length, StringComparer.Ordinal));
+            foreach (var file in files)
             {
-                (collisions ??= []).Add(page.OutputPath);
+                if (!last.Set.Add(file))
+                {
+                    (collisions ??= []).Add(file);
+                }
             }
         }
 
-        string[] files = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.ManifestPath, BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
+        var paths = last.Set;
+        if (cache is not null)
+        {
+            cache.OutputPaths = collisions is null ? last : null;
+        }
+
+        string[] siteFiles = ["feed.xml", "sitemap.xml", "robots.txt", BuildSearchIndex.ManifestPath, BuildSearchIndex.IndexPath, BuildSearchIndex.DocsPath];
         foreach (var body in bodies)
         {
             foreach (var link in body.Links)
@@ -506,7 +517,7 @@ public static class SiteGenerator
 
                 // As a file: a folder's index.html ("articles/x/" and "articles/x/index.html" are one page).
                 var file = path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-                if (!paths.Contains(file) && !files.Contains(path) && !path.StartsWith("assets/", StringComparison.Ordinal))
+                if (!paths.Contains(file) && !siteFiles.Contains(path) && !path.StartsWith("assets/", StringComparison.Ordinal))
                 {
                     yield return DiagnosticDescriptors.BrokenInternalLink.Create(link.Location, "/" + target);
                 }

@@ -135,6 +135,25 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task ALinkToAnArticleThatIsDeletedIsReportedByTheNextBuild()
+    {
+        // Given a site built with a cache, one of whose articles links to another
+        using var input = TwoArticlesAboutNato();
+        input.Write("articles/a.md", TestInput.Article("Article A", "NATO met, as [reported before](/articles/b/).", date: "2024-01-01"));
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+
+        // When the linked article is deleted
+        File.Delete(Path.Combine(input.InputDirectory, "articles/b.md"));
+        var result = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+
+        // Then the link is reported as broken
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Id == "SB5001" && d.Location.Path.EndsWith("articles/a.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnEditThatKeepsTheLengthAndTheTimestampOfARecentFileIsStillSeen()
     {
         // Given an article written just now and built with a cache

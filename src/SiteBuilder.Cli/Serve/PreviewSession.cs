@@ -15,8 +15,11 @@ internal interface IPreviewLog
 /// <summary>What to preview, and where.</summary>
 internal sealed record PreviewOptions(string InputDirectory, int Port, string? ThemeAssets = null)
 {
-    /// <summary>How long the input must be quiet before a rebuild: one save often raises several events.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long the input must be quiet before a rebuild: one save often raises several events (an editor's backup, write
+    /// and rename come within a few milliseconds), and every millisecond waited here is one before the page reloads.
+    /// </summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
 }
 
 /// <summary>
