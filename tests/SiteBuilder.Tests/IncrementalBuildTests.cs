@@ -113,6 +113,37 @@ public class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task ToldOfAFileThatCanNoLongerBeReadABuildReportsItAndOnceFixedBuildsIt()
+    {
+        // Given a corpus last written an hour ago, built once with a cache
+        using var input = TwoArticlesAboutNato();
+        foreach (var file in Directory.GetFiles(input.InputDirectory, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
+        }
+
+        await using var renderer = ThemeRenderer.Create();
+        var cache = new BuildCache();
+        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var article = Path.Combine(input.InputDirectory, "articles/b.md");
+
+        // When an article is saved as Latin-1 and reported, then saved as UTF-8 again and reported
+        input.WriteBytes("articles/b.md", [.. System.Text.Encoding.Latin1.GetBytes(TestInput.Article("Article B", "NATO met in Malmö.", date: "2024-01-02"))]);
+        cache.InputsChanged([article]);
+        var broken = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+        input.Write("articles/b.md", TestInput.Article("Article B", "NATO met in Malmö.", date: "2024-01-02"));
+        cache.InputsChanged([article]);
+        var fixedAgain = await SiteGenerator.BuildAsync(input.Options(), renderer, cache);
+
+        // Then the first build reported the file, without listing the folder, and the second wrote what a clean build does
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Id == "SB1002" && d.Location.Path.EndsWith("articles/b.md", StringComparison.Ordinal));
+        Assert.True(fixedAgain.Succeeded);
+        Assert.False(cache.InputListed);
+        await AssertSameAsCleanBuildAsync(input, renderer);
+    }
+
+    [Fact]
     public async Task AnArticleThatBreaksIsReportedAndOnceFixedIsBuiltAgain()
     {
         // Given a site built with a cache

@@ -63,11 +63,18 @@ public static class ReadInputFiles
             }
         }
 
-        internal void Begin()
+        /// <summary>What the last run read from <see cref="LastListing"/>, position by position.</summary>
+        internal (Part Entities, Part Articles)? LastParts { get; private set; }
+
+        /// <summary>Starts a run. One that trusts the last listing updates what it knows in place: no file is gone.</summary>
+        internal void Begin(bool trusted)
         {
-            _current = new(StringComparer.Ordinal);
+            _current = trusted ? _previous : new(StringComparer.Ordinal);
             _filesRead = 0;
         }
+
+        /// <summary>Whether the file is known as last read (decoded cleanly, and old enough to be trusted by its time).</summary>
+        internal bool Settled(FileInfo file) => _current.ContainsKey(file.FullName);
 
         /// <summary>
         /// The last listing, if it still holds: every changed file was in it and is still a regular file (an edit in place
@@ -112,18 +119,6 @@ public static class ReadInputFiles
             return ReadNow(file, display, limit, diagnostics);
         }
 
-        /// <summary>The file as the last run read it, without looking at it again: the watcher says it has not changed.</summary>
-        internal SourceFile? ReadUnchanged(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
-        {
-            if (_previous.TryGetValue(file.FullName, out var known))
-            {
-                _current[file.FullName] = known;
-                return known.File;
-            }
-
-            return ReadNow(new FileInfo(file.FullName), display, limit, diagnostics);
-        }
-
         private SourceFile? ReadNow(FileInfo file, DisplayPaths display, long limit, ConcurrentBag<Diagnostic> diagnostics)
         {
             Interlocked.Increment(ref _filesRead);
@@ -133,6 +128,10 @@ public static class ReadInputFiles
             {
                 _current[file.FullName] = (file.Length, modified, read);
             }
+            else
+            {
+                _current.TryRemove(file.FullName, out _);
+            }
 
             return read;
         }
@@ -141,9 +140,10 @@ public static class ReadInputFiles
         /// Keeps what this run read (files gone since are forgotten) and the listing it read them from; the changes it was
         /// told of are used up. (A read that throws does not get here: they then count for the next one.)
         /// </summary>
-        internal void End(Listing listing, bool listed)
+        internal void End(Listing listing, bool listed, (Part Entities, Part Articles) parts)
         {
             Listed = listed;
+            LastParts = parts;
             _previous = _current;
             LastListing = listing;
             _changed = null;
@@ -157,9 +157,24 @@ public static class ReadInputFiles
     internal sealed record Listing(string InputDirectory, string DisplayRoot, string Root, FileInfo? Site, List<FileInfo> Entities, List<FileInfo> Articles,
         Diagnostic[] Diagnostics)
     {
-        private readonly HashSet<string> _paths = [.. Entities.Concat(Articles).Select(f => f.FullName).Concat(Site is null ? [] : [Site.FullName])];
+        private readonly Dictionary<string, (bool Article, int Index)> _paths = Entities.Select((f, i) => (f.FullName, (false, i)))
+            .Concat(Articles.Select((f, i) => (f.FullName, (true, i))))
+            .Concat(Site is null ? [] : [(Site.FullName, (false, -1))])
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-        public bool Contains(string fullPath) => _paths.Contains(fullPath);
+        public bool Contains(string fullPath) => _paths.ContainsKey(fullPath);
+
+        /// <summary>Where a listed file is: in the articles or not (the entities, or site.yml at index -1), and at which index.</summary>
+        public (bool Article, int Index) Find(string fullPath) => _paths[fullPath];
+    }
+
+    /// <summary>
+    /// One list of a listing as read: each file's content (null when it could not be read), whether the cache holds it as
+    /// read (so that a later run told it has not changed can take it as it is), and the readable ones' order by path.
+    /// </summary>
+    internal sealed record Part(SourceFile?[] Files, bool[] Settled, int[] Order)
+    {
+        public EquatableArray<SourceFile> Sorted() => Order.Select(i => Files[i]!).ToEquatableArray();
     }
 
     public const long MaxYamlBytes = 1024 * 1024;
@@ -173,19 +188,16 @@ public static class ReadInputFiles
     {
         if (cache is null)
         {
-            return ReadAll(List(inputDirectory, displayRoot), (file, display, limit, diagnostics) => Read(file, display, limit, diagnostics));
+            var (files, diagnostics, _) = ReadAll(List(inputDirectory, displayRoot), cache: null, changed: null);
+            return (files, diagnostics);
         }
 
-        cache.Begin();
         var trusted = cache.Trusted(inputDirectory, displayRoot);
+        cache.Begin(trusted is not null);
         var listing = trusted?.Listing ?? List(inputDirectory, displayRoot);
-        var result = trusted is var (_, changed)
-            ? ReadAll(listing, (file, display, limit, diagnostics) => changed.Contains(file.FullName)
-                ? cache.Read(new FileInfo(file.FullName), display, limit, diagnostics)
-                : cache.ReadUnchanged(file, display, limit, diagnostics))
-            : ReadAll(listing, cache.Read);
-        cache.End(listing, listed: trusted is null);
-        return result;
+        var result = ReadAll(listing, cache, trusted?.Changed);
+        cache.End(listing, listed: trusted is null, result.Parts);
+        return (result.Files, result.Diagnostics);
     }
 
     /// <summary>Lists the input folder: site.yml, and every file below entities/ and articles/ that is neither a link nor hidden.</summary>
@@ -215,15 +227,30 @@ public static class ReadInputFiles
         return new Listing(inputDirectory, displayRoot, root.FullName + Path.DirectorySeparatorChar, site.Exists ? site : null, entityFiles, articleFiles, [.. diagnostics]);
     }
 
-    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) ReadAll(Listing listing,
-        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
+    /// <summary>
+    /// Reads the listed files: every one, or, told which changed since the last run (<paramref name="changed"/>), those and
+    /// the ones the cache did not keep (they could not be read, or were too new to be trusted by their time).
+    /// </summary>
+    private static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics, (Part Entities, Part Articles) Parts) ReadAll(Listing listing, Cache? cache,
+        HashSet<string>? changed)
     {
         var diagnostics = new ConcurrentBag<Diagnostic>(listing.Diagnostics);
         var display = new DisplayPaths(listing.DisplayRoot);
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read = cache is null ? Read : cache.Read;
+        var last = changed is null ? null : cache!.LastParts;
+        var again = (Entities: new HashSet<int>(), Articles: new HashSet<int>());
+        foreach (var path in changed ?? [])
+        {
+            if (listing.Contains(path) && listing.Find(path) is var (article, index) && index >= 0)
+            {
+                (article ? again.Articles : again.Entities).Add(index);
+            }
+        }
+
         var site = listing.Site is null ? null : read(listing.Site, display, MaxYamlBytes, diagnostics);
-        var entities = ReadEach(listing.Entities, display, _ => MaxYamlBytes, diagnostics, read);
-        var articles = ReadEach(listing.Articles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, read);
-        return (new InputFiles(site, entities, articles), diagnostics.ToList());
+        var entities = ReadEach(listing.Entities, display, _ => MaxYamlBytes, diagnostics, read, cache, last?.Entities, again.Entities);
+        var articles = ReadEach(listing.Articles, display, f => IsBody(f.Name) ? MaxBodyBytes : MaxYamlBytes, diagnostics, read, cache, last?.Articles, again.Articles);
+        return (new InputFiles(site, entities.Sorted(), articles.Sorted()), diagnostics.ToList(), (entities, articles));
     }
 
     internal static bool IsYaml(string name) => name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal);
@@ -241,13 +268,43 @@ public static class ReadInputFiles
         return false;
     }
 
-    private static EquatableArray<SourceFile> ReadEach(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics,
-        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read)
+    /// <summary>
+    /// Reads a list of files; with <paramref name="last"/> (the same list, as the last run read it), only those at
+    /// <paramref name="again"/> and those the cache did not keep, taking the others as they were.
+    /// </summary>
+    private static Part ReadEach(List<FileInfo> files, DisplayPaths display, Func<FileInfo, long> limit, ConcurrentBag<Diagnostic> diagnostics,
+        Func<FileInfo, DisplayPaths, long, ConcurrentBag<Diagnostic>, SourceFile?> read, Cache? cache, Part? last, HashSet<int> again)
     {
-        var results = new SourceFile?[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = read(files[i], display, limit(files[i]), diagnostics));
-        return results.OfType<SourceFile>().OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToEquatableArray();
+        if (last is null)
+        {
+            var results = new SourceFile?[files.Count];
+            Parallel.For(0, files.Count, i => results[i] = read(files[i], display, limit(files[i]), diagnostics));
+            var settled = cache is null ? new bool[files.Count] : files.Select(cache.Settled).ToArray();
+            return new Part(results, settled, ByPath(results));
+        }
+
+        var (current, known) = ((SourceFile?[])last.Files.Clone(), (bool[])last.Settled.Clone());
+        var sameOrder = true;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (known[i] && !again.Contains(i))
+            {
+                continue;
+            }
+
+            // Looked at again: its length and time say whether it changed (a fresh FileInfo: the listing's is as it was then).
+            var file = new FileInfo(files[i].FullName);
+            var result = read(file, display, limit(file), diagnostics);
+            sameOrder &= (result is null) == (current[i] is null);
+            (current[i], known[i]) = (result, cache!.Settled(file));
+        }
+
+        return new Part(current, known, sameOrder ? last.Order : ByPath(current));
     }
+
+    /// <summary>The indexes of the files that could be read, in ordinal order of their paths.</summary>
+    private static int[] ByPath(SourceFile?[] files) =>
+        [.. Enumerable.Range(0, files.Length).Where(i => files[i] is not null).OrderBy(i => files[i]!.RelativePath, StringComparer.Ordinal)];
 
     /// <summary>Every regular file below <paramref name="directory"/>, not descending into links or hidden folders.</summary>
     private static IEnumerable<FileInfo> Enumerate(string directory, DisplayPaths display, ConcurrentBag<Diagnostic> diagnostics)
