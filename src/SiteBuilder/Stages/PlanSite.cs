@@ -28,6 +28,9 @@ public static class PlanSite
 
         internal ArticleSummary[] Summaries { get; set; } = [];
 
+        /// <summary>The articles (indexes, newest first) of each source and of each month, in page order.</summary>
+        internal (Group<string>[] Sources, Group<(int Year, int Month)>[] Months)? Groups { get; set; }
+
         internal ArticlePageInputs[] Inputs { get; set; } = [];
 
         internal ArticlePage[] Pages { get; set; } = [];
@@ -36,6 +39,9 @@ public static class PlanSite
 
         internal Dictionary<string, (EntityPageInputs Inputs, Page[] Pages)> Entities { get; set; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>The articles (indexes into the graph's articles, newest first) that share a key: a source, a month.</summary>
+    internal sealed record Group<TKey>(TKey Key, int[] Articles);
 
     /// <summary>Everything an article's page is made from.</summary>
     internal sealed record ArticlePageInputs(LinkedArticle Article, ArticleSummary Summary, EquatableArray<Entity> About,
@@ -72,8 +78,8 @@ public static class PlanSite
         pages.AddRange(articlePages);
         pages.AddRange(PlanEntities(graph, articles, refs, urls, cache, changed));
         pages.Add(EntityIndex(graph, refs, urls));
-        pages.AddRange(ArchivePages(graph, articles.Summaries, urls));
-        pages.AddRange(SourcePages(graph, articles.Summaries, articles.SourceSlugs, urls));
+        pages.AddRange(ArchivePages(graph, articles, urls));
+        pages.AddRange(SourcePages(graph, articles, urls));
         pages.Add(new SearchPage(SiteUrls.Search, "Search", $"Search the articles and entities of {site.Title}.", Meta(urls, SiteUrls.Search, "website", null)));
         pages.Add(new NotFoundPage("404.html", "Page not found", "This page does not exist.", Meta(urls, "404.html", "website", null)));
         return new Site(layout, pages.ToEquatableArray());
@@ -131,7 +137,8 @@ public static class PlanSite
     /// last run's is last run's object; <see cref="Changed"/> holds the slugs of the others. <see cref="SameOrder"/>: the
     /// same articles in the same order as last run, with the same sources.
     /// </summary>
-    private sealed record Articles(ArticleSummary[] Summaries, Dictionary<string, int> IndexOf, Dictionary<string, string> SourceSlugs, bool SameOrder, HashSet<string> Changed)
+    private sealed record Articles(ArticleSummary[] Summaries, Dictionary<string, int> IndexOf, Dictionary<string, string> SourceSlugs, bool SameOrder,
+        HashSet<string> Changed, Group<string>[] BySource, Group<(int Year, int Month)>[] ByMonth)
     {
         public static Articles Of(CorpusGraph graph, Cache? cache)
         {
@@ -141,7 +148,7 @@ public static class PlanSite
             for (var i = 0; sameOrder && i < n; i++)
             {
                 var (was, now) = (last[i].Article, graph.Articles[i].Article);
-                sameOrder = ReferenceEquals(was, now) || (was.Slug == now.Slug && was.Source == now.Source);
+                sameOrder = ReferenceEquals(was, now) || (was.Slug == now.Slug && was.Source == now.Source && was.Date == now.Date);
             }
 
             var indexOf = sameOrder ? cache!.IndexOf : IndexBySlug(graph);
@@ -176,7 +183,37 @@ public static class PlanSite
                 }
             }
 
-            return new Articles(summaries, indexOf, sourceSlugs, sameOrder, changed);
+            var groups = sameOrder && cache!.Groups is { } known ? known : (
+                [.. Enumerable.Range(0, n).GroupBy(i => summaries[i].Source, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => new Group<string>(g.Key, [.. g]))],
+                [.. Enumerable.Range(0, n).GroupBy(i => (summaries[i].Date.Year, summaries[i].Date.Month)).OrderByDescending(g => g.Key)
+                    .Select(g => new Group<(int, int)>(g.Key, [.. g]))]);
+            if (cache is not null)
+            {
+                cache.Groups = groups;
+            }
+
+            return new Articles(summaries, indexOf, sourceSlugs, sameOrder, changed, groups.Sources, groups.Months);
+        }
+
+        /// <summary>Whether the summary of one of these articles is new since the last run.</summary>
+        public bool AnyChanged(EquatableArray<string> slugs)
+        {
+            if (Changed.Count == 0)
+            {
+                return false;
+            }
+
+            // One edited article (the common case) is found faster by comparing than by hashing every related slug.
+            foreach (var slug in slugs)
+            {
+                if (Changed.Count == 1 ? slug == Changed.First() : Changed.Contains(slug))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public ArticleSummary SummaryOf(string slug) => Summaries[IndexOf[slug]];
@@ -216,7 +253,7 @@ public static class PlanSite
             var old = articles.SameOrder ? i : cache is not null && cache.IndexOf.TryGetValue(linked.Article.Slug, out var at) ? at : -1;
             if (sameInputs && cache!.Inputs[i] is var last && ReferenceEquals(last.Article, linked) && ReferenceEquals(last.Summary, summaries[i])
                 && ReferenceEquals(last.Previous, previous) && ReferenceEquals(last.Next, next)
-                && (articles.Changed.Count == 0 || !linked.RelatedSlugs.Any(articles.Changed.Contains)))
+                && !articles.AnyChanged(linked.RelatedSlugs))
             {
                 (inputs[i], pages[i]) = (last, cache.Pages[i]);
                 return;
@@ -391,13 +428,11 @@ public static class PlanSite
             Meta(urls, SiteUrls.EntityIndex, "website", null), groups);
     }
 
-    private static IEnumerable<Page> ArchivePages(CorpusGraph graph, ArticleSummary[] summaries, SiteUrls urls)
+    private static IEnumerable<Page> ArchivePages(CorpusGraph graph, Articles articles, SiteUrls urls)
     {
-        var months = summaries
-            .GroupBy(a => (a.Date.Year, a.Date.Month))
-            .OrderByDescending(g => g.Key)
-            .Select(g => (Link: new ArchiveMonthLink(g.Key.Year, g.Key.Month, SiteUrls.ArchiveMonth(g.Key.Year, g.Key.Month), g.Count()),
-                Articles: g.ToEquatableArray()))
+        var months = articles.ByMonth
+            .Select(g => (Link: new ArchiveMonthLink(g.Key.Year, g.Key.Month, SiteUrls.ArchiveMonth(g.Key.Year, g.Key.Month), g.Articles.Length),
+                Articles: g.Articles.Select(i => articles.Summaries[i]).ToEquatableArray()))
             .ToArray();
         var years = months
             .GroupBy(m => m.Link.Year)
@@ -406,25 +441,22 @@ public static class PlanSite
         yield return new ArchivePage(SiteUrls.Archive, "Archive", $"Every article in {graph.Site.Title}, by month.", Meta(urls, SiteUrls.Archive, "website", null), years);
         for (var i = 0; i < months.Length; i++)
         {
-            var (link, articles) = months[i];
+            var (link, listed) = months[i];
             var name = new DateOnly(link.Year, link.Month, 1).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-            yield return new ArchiveMonthPage(link.Url, name, $"Articles from {name}.", Meta(urls, link.Url, "website", null), link.Year, link.Month, articles,
+            yield return new ArchiveMonthPage(link.Url, name, $"Articles from {name}.", Meta(urls, link.Url, "website", null), link.Year, link.Month, listed,
                 Previous: i + 1 < months.Length ? months[i + 1].Link : null,
                 Next: i > 0 ? months[i - 1].Link : null);
         }
     }
 
-    private static IEnumerable<Page> SourcePages(CorpusGraph graph, ArticleSummary[] summaries, Dictionary<string, string> slugs, SiteUrls urls)
+    private static IEnumerable<Page> SourcePages(CorpusGraph graph, Articles articles, SiteUrls urls)
     {
-        var bySource = summaries
-            .GroupBy(a => a.Source, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToArray();
-        var links = bySource.Select(g => new SourceLink(g.Key, SiteUrls.Source(slugs[g.Key]), g.Count())).ToEquatableArray();
+        var (bySource, slugs) = (articles.BySource, articles.SourceSlugs);
+        var links = bySource.Select(g => new SourceLink(g.Key, SiteUrls.Source(slugs[g.Key]), g.Articles.Length)).ToEquatableArray();
         yield return new SourceIndexPage(SiteUrls.Sources, "Sources", $"The publications in {graph.Site.Title}.", Meta(urls, SiteUrls.Sources, "website", null), links);
         foreach (var group in bySource)
         {
-            var all = group.ToArray();
+            var all = group.Articles.Select(i => articles.Summaries[i]).ToArray();
             var slug = slugs[group.Key];
             var pageCount = Math.Max(1, (all.Length + SourcePageSize - 1) / SourcePageSize);
             for (var page = 1; page <= pageCount; page++)
