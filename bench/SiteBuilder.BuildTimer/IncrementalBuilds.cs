@@ -52,6 +52,7 @@ internal static class IncrementalBuilds
                 {
                     clock.Restart();
                     await SiteGenerator.WriteSearchIndexAsync(cache).ConfigureAwait(false);
+                    GC.Collect(); // as the preview does once the index is written (EnginePreviewBuilder.FinishAsync)
                 }
 
                 var search = clock.Elapsed.TotalMilliseconds;
