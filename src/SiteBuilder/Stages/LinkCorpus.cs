@@ -210,6 +210,7 @@ public static class LinkCorpus
             (cache.EntityIds, cache.EntitiesOf, cache.Related, cache.MentionedWith) = (catalog, entitiesOf, relatedOf, mentionedWithOf);
             cache.Articles = (articles, linked);
             cache.Nodes = [.. nodes.Zip(perMonth)];
+            cache.Sorted = ([.. corpus.Articles], order);
         }
 
         foreach (var node in nodes.Where(n => n.ArticleSlugs.Count == 0))
@@ -230,20 +231,10 @@ public static class LinkCorpus
             same = ReferenceEquals(input[i], articles[i]) || (input[i].Date == articles[i].Date && input[i].Slug == articles[i].Slug);
         }
 
-        if (!same)
-        {
-            order = Enumerable.Range(0, articles.Count)
-                .OrderByDescending(i => articles[i].Date)
-                .ThenBy(i => articles[i].Slug, StringComparer.Ordinal)
-                .ToArray();
-        }
-
-        if (cache is not null)
-        {
-            cache.Sorted = ([.. articles], order);
-        }
-
-        return order;
+        return same ? order : Enumerable.Range(0, articles.Count)
+            .OrderByDescending(i => articles[i].Date)
+            .ThenBy(i => articles[i].Slug, StringComparer.Ordinal)
+            .ToArray();
     }
 
     /// <summary>Each article's body, in <paramref name="order"/>. Bodies come in the articles' order (as RenderBodies returns them), or are found by slug.</summary>

@@ -135,7 +135,7 @@ public static class PlanSite
     /// <summary>
     /// The articles' summaries (in the graph's order), their indexes by slug and the sources' slugs. A summary equal to
     /// last run's is last run's object; <see cref="Changed"/> holds the slugs of the others. <see cref="SameOrder"/>: the
-    /// same articles in the same order as last run, with the same sources.
+    /// same articles in the same order as last run, with the same sources and dates (so the same groups by source and month).
     /// </summary>
     private sealed record Articles(ArticleSummary[] Summaries, Dictionary<string, int> IndexOf, Dictionary<string, string> SourceSlugs, bool SameOrder,
         HashSet<string> Changed, Group<string>[] BySource, Group<(int Year, int Month)>[] ByMonth)
@@ -188,13 +188,11 @@ public static class PlanSite
                     .Select(g => new Group<string>(g.Key, [.. g]))],
                 [.. Enumerable.Range(0, n).GroupBy(i => (summaries[i].Date.Year, summaries[i].Date.Month)).OrderByDescending(g => g.Key)
                     .Select(g => new Group<(int, int)>(g.Key, [.. g]))]);
-            if (cache is not null)
-            {
-                cache.Groups = groups;
-            }
-
             return new Articles(summaries, indexOf, sourceSlugs, sameOrder, changed, groups.Sources, groups.Months);
         }
+
+        /// <summary>The slug of the one article whose summary is new, when there is exactly one (the common edit).</summary>
+        private string? OnlyChanged { get; } = Changed.Count == 1 ? Changed.First() : null;
 
         /// <summary>Whether the summary of one of these articles is new since the last run.</summary>
         public bool AnyChanged(EquatableArray<string> slugs)
@@ -207,7 +205,7 @@ public static class PlanSite
             // One edited article (the common case) is found faster by comparing than by hashing every related slug.
             foreach (var slug in slugs)
             {
-                if (Changed.Count == 1 ? slug == Changed.First() : Changed.Contains(slug))
+                if (OnlyChanged is { } only ? slug == only : Changed.Contains(slug))
                 {
                     return true;
                 }
@@ -294,6 +292,7 @@ public static class PlanSite
             cache.IndexOf = articles.IndexOf;
             cache.SourceSlugs = articles.SourceSlugs;
             cache.Summaries = summaries;
+            cache.Groups = (articles.BySource, articles.ByMonth);
             cache.Inputs = inputs;
             cache.Pages = pages;
             cache.Catalog = [.. graph.Entities.Select(e => e.Entity)];

@@ -90,13 +90,18 @@ public static class ReadInputFiles
 
             foreach (var path in changed)
             {
-                if (!listing.Contains(path) && path.StartsWith(listing.Root, StringComparison.Ordinal))
+                if (listing.Find(path) is null)
                 {
-                    return null;
+                    if (path.StartsWith(listing.Root, StringComparison.Ordinal))
+                    {
+                        return null; // new to the input folder: a file, a folder, anything
+                    }
+
+                    continue; // outside it (the theme's assets)
                 }
 
                 var file = new FileInfo(path);
-                if (listing.Contains(path) && (!file.Exists || (file.Attributes & FileAttributes.ReparsePoint) != 0))
+                if (!file.Exists || (file.Attributes & FileAttributes.ReparsePoint) != 0)
                 {
                     return null;
                 }
@@ -162,10 +167,8 @@ public static class ReadInputFiles
             .Concat(Site is null ? [] : [(Site.FullName, (false, -1))])
             .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
-        public bool Contains(string fullPath) => _paths.ContainsKey(fullPath);
-
-        /// <summary>Where a listed file is: in the articles or not (the entities, or site.yml at index -1), and at which index.</summary>
-        public (bool Article, int Index) Find(string fullPath) => _paths[fullPath];
+        /// <summary>Where a listed file is: in the articles or not (the entities, or site.yml at index -1), and at which index; null when not listed.</summary>
+        public (bool Article, int Index)? Find(string fullPath) => _paths.TryGetValue(fullPath, out var at) ? at : null;
     }
 
     /// <summary>
@@ -241,7 +244,7 @@ public static class ReadInputFiles
         var again = (Entities: new HashSet<int>(), Articles: new HashSet<int>());
         foreach (var path in changed ?? [])
         {
-            if (listing.Contains(path) && listing.Find(path) is var (article, index) && index >= 0)
+            if (listing.Find(path) is var (article, index) && index >= 0)
             {
                 (article ? again.Articles : again.Entities).Add(index);
             }
