@@ -48,15 +48,8 @@ public class IncrementalBuildTests
     {
         // Given a corpus last written an hour ago, built once with a cache
         using var input = TwoArticlesAboutNato();
-        var hourAgo = DateTime.UtcNow.AddHours(-1);
-        foreach (var file in Directory.GetFiles(input.InputDirectory, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, hourAgo);
-        }
-
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildAgedAsync(input, renderer);
         Assert.Equal(4, cache.FilesRead);
 
         // When nothing changes, and then one article does
@@ -137,8 +130,7 @@ public class IncrementalBuildTests
         // Given a site built with a cache
         using var input = TwoArticlesAboutNato();
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
 
         // When an article loses its date (it no longer parses), and then gets it back
         input.Write("articles/b.md", "---\ntitle: \"Article B\"\nsource: Test Wire\n---\nNATO met again.");
@@ -160,8 +152,7 @@ public class IncrementalBuildTests
         using var input = TwoArticlesAboutNato();
         input.Write("articles/a.md", TestInput.Article("Article A", "NATO met, as [reported before](/articles/b/).", date: "2024-01-01"));
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
 
         // When the linked article is deleted
         File.Delete(Path.Combine(input.InputDirectory, "articles/b.md"));
@@ -184,8 +175,7 @@ public class IncrementalBuildTests
         var path = Path.Combine(input.InputDirectory, "articles/a.md");
         var written = File.GetLastWriteTimeUtc(path);
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
 
         // When it is rewritten with text of the same length within the same timestamp tick (forced here)
         input.Write("articles/a.md", TestInput.Article("Article A", "NATO met on Friday.", date: "2024-01-01"));
@@ -208,8 +198,7 @@ public class IncrementalBuildTests
             ["articles/b.md"] = TestInput.Article("Article B", "NATO met again.", date: "2024-01-02"),
         });
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
         Assert.True(cache.SearchIndexRebuilt);
 
         // When the site's title changes (every page, but no search document), and then an article's text
@@ -251,8 +240,7 @@ public class IncrementalBuildTests
         }
 
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
         (string File, string Text)[] edits =
         [
             // an article about other entities now (its related articles, two entities' timelines and co-mentions move)
@@ -296,8 +284,7 @@ public class IncrementalBuildTests
         // Given a site built with a cache
         using var input = TwoArticlesAboutNato();
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
         var searchBefore = SearchFiles(input.OutputDirectory);
 
         // When an article's text changes and only the pages are built
@@ -331,8 +318,7 @@ public class IncrementalBuildTests
 
         using var input = new TestInput(files);
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
         var before = TestInput.Snapshot(input.OutputDirectory);
 
         // When the title of an article on the second page (the 60th newest) changes
@@ -353,8 +339,7 @@ public class IncrementalBuildTests
         // Given a site built with a cache, then an edit whose pages are built and whose search index is cancelled
         using var input = TwoArticlesAboutNato();
         await using var renderer = ThemeRenderer.Create();
-        var cache = new BuildCache();
-        Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
+        var cache = await BuildOnceAsync(input, renderer);
         input.Write("articles/b.md", TestInput.Article("Article B", "NATO met in Riga.", date: "2024-01-02"));
         Assert.True((await SiteGenerator.BuildPagesAsync(input.Options(), renderer, cache)).Succeeded);
         using var cancelled = new CancellationTokenSource();
@@ -389,6 +374,12 @@ public class IncrementalBuildTests
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
         }
 
+        return await BuildOnceAsync(input, renderer);
+    }
+
+    /// <summary>Builds the input once with a new cache, which the test then hands to the builds it looks at.</summary>
+    private static async Task<BuildCache> BuildOnceAsync(TestInput input, ThemeRenderer renderer)
+    {
         var cache = new BuildCache();
         Assert.True((await SiteGenerator.BuildAsync(input.Options(), renderer, cache)).Succeeded);
         return cache;
