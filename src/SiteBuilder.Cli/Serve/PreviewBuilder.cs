@@ -75,10 +75,15 @@ internal sealed class EnginePreviewBuilder : IPreviewBuilder, IAsyncDisposable
     public async Task<string?> FinishAsync(CancellationToken cancellationToken)
     {
         var (timing, files) = await SiteGenerator.WriteSearchIndexAsync(_cache, cancellationToken).ConfigureAwait(false);
+        if (!_cache.SearchIndexRebuilt)
+        {
+            return null;
+        }
+
         // The preview is idle until the next save: the index's garbage (hundreds of megabytes on a large site) is collected
-        // now rather than by a collection in the middle of the next edit's build.
+        // now rather than by a collection in the middle of the next edit's build. An index reused as it was left none.
         GC.Collect();
-        return !_cache.SearchIndexRebuilt ? null : string.Create(CultureInfo.InvariantCulture, $"Search index updated ({files} files) in {timing.Elapsed.TotalSeconds:0.00} s.");
+        return string.Create(CultureInfo.InvariantCulture, $"Search index updated ({files} files) in {timing.Elapsed.TotalSeconds:0.00} s.");
     }
 
     /// <summary>The base path of --base-url, or of site.yml's base_url (read on every build: it may have been edited).</summary>
