@@ -14,7 +14,13 @@ internal static class ColdBuild
     public static async Task<Measurement?> RunAsync(string input, string output, TextWriter errors)
     {
         var load = ReadLoadAverage();
-        var options = new BuildOptions(input, output, BaseUrl: null, DisplayRoot: input, DateOnly.FromDateTime(DateTime.UtcNow));
+        // The engine reports each stage as it starts, in the order of its timings: the allocation counter read there splits
+        // the build's allocations by stage (stages run one after another; each may use several threads).
+        var allocatedAtStart = new List<long>();
+        var options = new BuildOptions(input, output, BaseUrl: null, DisplayRoot: input, DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            Progress = new AllocationMarks(allocatedAtStart),
+        };
         var clock = Stopwatch.StartNew();
         BuildResult result;
         await using (var renderer = ThemeRenderer.Create())
@@ -31,6 +37,7 @@ internal static class ColdBuild
         // Read before anything else touches memory: the peak of the build, not of the measuring.
         var peak = ReadStatusKilobytes("VmHWM") * 1024;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        allocatedAtStart.Add(allocated);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         if (!result.Succeeded)
@@ -52,7 +59,8 @@ internal static class ColdBuild
         return new Measurement(
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
-            [.. result.Timings.Select(t => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
+            [.. result.Timings.Select((t, i) => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds,
+                allocatedAtStart.Count == result.Timings.Count + 1 ? allocatedAtStart[i + 1] - allocatedAtStart[i] : 0))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
             searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength));
@@ -133,6 +141,12 @@ internal static class ColdBuild
 
     public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>Reads the allocation counter as each stage starts; synchronous, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class AllocationMarks(List<long> marks) : IProgress<string>
+    {
+        public void Report(string value) => marks.Add(GC.GetTotalAllocatedBytes(precise: true));
+    }
 
     /// <summary>A write-only stream that only counts bytes.</summary>
     private sealed class CountingStream : Stream
