@@ -82,10 +82,15 @@ internal sealed class IndexSettings
 /// <summary>JSON string escaping into standalone byte arrays, for texts written many times (refs, fields).</summary>
 internal static class JsonText
 {
+    // The writer asks its output for 64 KiB at a time: one scratch buffer per thread, not one per string (a ref each).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
     /// <summary>The escaped UTF-8 content of a JSON string, without the quotes.</summary>
     public static byte[] Escape(string value)
     {
-        var buffer = new ArrayBufferWriter<byte>(value.Length + 8);
+        var buffer = t_scratch ??= new ArrayBufferWriter<byte>();
+        buffer.ResetWrittenCount();
         var writer = new JsonUtf8Writer(buffer);
         writer.WriteStringContent(value);
         writer.Flush();
