@@ -159,13 +159,16 @@ public static class BuildSearchIndex
 
         sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges)));
         sink(new OutputFile(TermsPath, Terms(index)));
-        Parallel.For(0, ranges.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            // The planner computed each shard's exact length, so the JSON is written once, into its own array.
-            var shard = new ExactBufferWriter(checked((int)ranges[i].Length));
-            index.WriteShardTo(shard, ranges[i]);
-            sink(new OutputFile(ShardPath(ranges[i].From), shard.ToArray()));
-        });
+        // Each worker writes its shards into one scratch buffer, and each shard is copied out once, at its exact length.
+        Parallel.For(0, ranges.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new ArrayBufferWriter<byte>(ShardMaxBytes * 2),
+            (i, _, scratch) =>
+            {
+                scratch.ResetWrittenCount();
+                index.WriteShardTo(scratch, ranges[i]);
+                sink(new OutputFile(ShardPath(ranges[i].From), scratch.WrittenSpan.ToArray()));
+                return scratch;
+            },
+            _ => { });
 
         for (var start = 0; start < documents.Count; start += DocChunkSize)
         {
@@ -174,37 +177,6 @@ public static class BuildSearchIndex
         }
 
         return SearchLayout.Sharded;
-    }
-
-    /// <summary>An <see cref="IBufferWriter{T}"/> into an array of the expected length, handed over without a copy when the guess was exact.</summary>
-    private sealed class ExactBufferWriter(int length) : IBufferWriter<byte>
-    {
-        private byte[] _buffer = new byte[Math.Max(length, 16)];
-        private int _written;
-
-        public void Advance(int count) => _written += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsMemory(_written);
-        }
-
-        public Span<byte> GetSpan(int sizeHint = 0)
-        {
-            Ensure(sizeHint);
-            return _buffer.AsSpan(_written);
-        }
-
-        public byte[] ToArray() => _written == _buffer.Length ? _buffer : _buffer.AsSpan(0, _written).ToArray();
-
-        private void Ensure(int sizeHint)
-        {
-            if (_buffer.Length - _written < Math.Max(sizeHint, 1))
-            {
-                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _written + Math.Max(sizeHint, 1)));
-            }
-        }
     }
 
     /// <summary>

@@ -226,7 +226,7 @@ public static class ParseArticles
         {
             diagnostics.Add(DiagnosticDescriptors.EmptyBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
         }
-        else if (string.Equals(bodyText.Trim(), PlaceholderBody, StringComparison.Ordinal))
+        else if (bodyText.AsSpan().Trim().SequenceEqual(PlaceholderBody))
         {
             diagnostics.Add(DiagnosticDescriptors.PlaceholderBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
         }
