@@ -219,6 +219,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
 
                 _host.Show(component, layout, page);
                 _writer.Reset();
+                _writer.Body = (page as ArticlePage)?.BodyHtml;
                 _root.WriteHtmlTo(_writer);
                 _writer.Complete();
                 var html = _writer.Written;

@@ -1,52 +1,46 @@
-using System.Text;
+using SiteBuilder.Model;
+using SiteBuilder.Text;
 
 namespace SiteBuilder.Theme;
 
 /// <summary>
 /// The text writer a page is rendered into: UTF-8 straight into one reusable buffer, so a page costs neither a
-/// <see cref="StringBuilder"/>, nor a string, nor a byte array of its own. It also normalises what the .razor files bring:
-/// whitespace before the first tag is dropped and every '\r' is removed (input text has '\n' line endings already, so only a
-/// template checked out with CRLF can write one).
+/// <see cref="System.Text.StringBuilder"/>, nor a string, nor a byte array of its own. It also normalises what the .razor
+/// files bring: whitespace before the first tag is dropped and every '\r' is removed (input text has '\n' line endings
+/// already, so only a template checked out with CRLF can write one). An article's body, UTF-8 already, is copied in where
+/// the component writes <see cref="BodyPlaceholder"/>, instead of being decoded to a string and encoded back.
 /// </summary>
-internal sealed class Utf8PageWriter : TextWriter
+internal sealed class Utf8PageWriter : Utf8TextWriter
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>
+    /// The markup an article component writes where its body goes; recognised by reference, so no text can forge it.
+    /// </summary>
+    public static readonly string BodyPlaceholder = new(['\uFDD0', 'b', 'o', 'd', 'y', '\uFDD0']);
 
-    private readonly Encoder _encoder = Utf8.GetEncoder();
-    private byte[] _buffer = new byte[64 * 1024];
-    private int _length;
     private bool _started;
 
-    public Utf8PageWriter()
-        : base(System.Globalization.CultureInfo.InvariantCulture)
+    /// <summary>The body of the page being rendered, written in place of <see cref="BodyPlaceholder"/>.</summary>
+    public Utf8Text? Body { get; set; }
+
+    public override void Reset()
     {
-        NewLine = "\n";
-    }
-
-    public override Encoding Encoding => Utf8;
-
-    /// <summary>The page written since the last <see cref="Reset"/>; valid until the next write.</summary>
-    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
-
-    /// <summary>Starts a new page, keeping the buffer.</summary>
-    public void Reset()
-    {
-        _length = 0;
+        base.Reset();
         _started = false;
-        _encoder.Reset();
+        Body = null;
     }
 
-    /// <summary>Ends the page: flushes a pending high surrogate (as U+FFFD, as <see cref="Encoding.UTF8"/> would).</summary>
-    public void Complete()
+    public override void Write(string? value)
     {
-        Encode([], flush: true);
+        if (ReferenceEquals(value, BodyPlaceholder))
+        {
+            var body = Body ?? throw new InvalidOperationException("A component wrote the article body placeholder, but the page has no body.");
+            _started = true;
+            WriteUtf8(body.Bytes);
+            return;
+        }
+
+        Write(value.AsSpan());
     }
-
-    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
-
-    public override void Write(string? value) => Write(value.AsSpan());
-
-    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
@@ -69,24 +63,5 @@ internal sealed class Utf8PageWriter : TextWriter
         }
 
         Encode(buffer);
-    }
-
-    public override void WriteLine() => Write('\n');
-
-    private void Encode(ReadOnlySpan<char> chars, bool flush = false)
-    {
-        if (chars.IsEmpty && !flush)
-        {
-            return;
-        }
-
-        // +1 char: a high surrogate the encoder may still hold from the last write.
-        var needed = _length + Utf8.GetMaxByteCount(chars.Length + 1);
-        if (needed > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(needed, _buffer.Length * 2));
-        }
-
-        _length += _encoder.GetBytes(chars, _buffer.AsSpan(_length), flush);
     }
 }

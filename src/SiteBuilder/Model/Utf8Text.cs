@@ -26,6 +26,9 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
         return text.Length == 0 ? Empty : new Utf8Text(Utf8.GetBytes(text));
     }
 
+    /// <summary>Text from bytes that are UTF-8 already (copied: the span may be a reused buffer).</summary>
+    public static Utf8Text FromUtf8(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? Empty : new Utf8Text(utf8.ToArray());
+
     /// <summary>The text as a string (decoded on every call).</summary>
     public override string ToString() => Utf8.GetString(_bytes);
 

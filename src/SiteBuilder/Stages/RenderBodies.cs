@@ -37,6 +37,9 @@ public static partial class RenderBodies
         return (results.Select(r => r.Body).ToEquatableArray(), results.SelectMany(r => r.Diagnostics).ToList());
     }
 
+    [ThreadStatic]
+    private static Utf8TextWriter? t_html;
+
     internal static (RenderedBody, List<Diagnostic>) RenderOne(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
     {
         var diagnostics = new List<Diagnostic>();
@@ -44,11 +47,15 @@ public static partial class RenderBodies
         var document = Markdown.Parse(markdown, Pipeline);
         var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
         walker.Walk(document);
-        // The walker removed raw HTML from the tree, so the pipeline's own pooled renderer can write it.
-        var html = Markdown.ToHtml(document, Pipeline);
+        // The walker removed raw HTML from the tree, so the pipeline's own pooled renderer can write it, as UTF-8.
+        var writer = t_html ??= new Utf8TextWriter();
+        writer.Reset();
+        document.ToHtml(writer, Pipeline);
+        writer.Complete();
+        var html = Utf8Text.FromUtf8(writer.Written.Span);
 
         var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
-        var body = new RenderedBody(article.Slug, Utf8Text.From(html), Utf8Text.From(walker.PlainText), summary, walker.Mentions(), walker.Links.ToEquatableArray());
+        var body = new RenderedBody(article.Slug, html, Utf8Text.From(walker.PlainText), summary, walker.Mentions(), walker.Links.ToEquatableArray());
         return (body, diagnostics);
     }
 
