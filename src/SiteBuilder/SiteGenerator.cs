@@ -51,21 +51,7 @@ public static class SiteGenerator
             return result;
         }
 
-        InputFiles? files;
-        IReadOnlyList<Diagnostic> readDiagnostics;
-        (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
-        diagnostics.AddRange(readDiagnostics);
-        var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
-        diagnostics.AddRange(siteDiagnostics);
-        var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities, cache?.Entities));
-        diagnostics.AddRange(entityDiagnostics);
-        var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today, cache?.Articles));
-        diagnostics.AddRange(articleDiagnostics);
-
-        // The articles hold their bodies now: the file texts need not stay alive through the stages that follow.
-        files = null;
-
+        var (site, entities, articles) = ReadAndParse();
         if (site is not null && options.BaseUrl is not null)
         {
             site = site.WithBaseUrl(options.BaseUrl);
@@ -86,6 +72,22 @@ public static class SiteGenerator
         var plan = Time("plan", () => PlanSite.Run(graph, urls, cache?.Plan));
         diagnostics.AddRange(Time("check links", () => CheckPlan(plan, bodies, cache).ToList()));
         return Finish(corpus, graph, plan);
+
+        // The file texts are garbage once parsed (the articles hold their bodies). Read and parsed in a method of their
+        // own, they are: this method runs once, as tier-0 code, which keeps every local and temporary alive to its end.
+        (SiteConfig? Site, EquatableArray<Entity> Entities, EquatableArray<Article> Articles) ReadAndParse()
+        {
+            var (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
+            diagnostics.AddRange(readDiagnostics);
+            var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
+            diagnostics.AddRange(siteDiagnostics);
+            var (entities, entityDiagnostics) = Time("parse entities", () => ParseEntities.Run(files.Entities, cache?.Entities));
+            diagnostics.AddRange(entityDiagnostics);
+            var ids = entities.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var (articles, articleDiagnostics) = Time("parse articles", () => ParseArticles.Run(files.Articles, ids, options.Today, cache?.Articles));
+            diagnostics.AddRange(articleDiagnostics);
+            return (site, entities, articles);
+        }
 
         AnalysisResult Finish(Corpus? corpus, CorpusGraph? graph, Site? plan)
         {
@@ -124,9 +126,10 @@ public static class SiteGenerator
             return failure;
         }
 
-        // Analysis leaves the heap at its largest with much of it garbage (file texts, Markdig trees, the parsed
-        // corpus); collecting it now lets the search index reuse that memory instead of growing the process.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // Analysis leaves the heap at its largest with much of it garbage (Markdig trees, the parsed corpus); collecting
+        // it now lets the search index reuse that memory instead of growing the process. Not compacting: that would cost
+        // as much, give the memory back to the system, and have the index fault it in again (a higher peak, not lower).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         return await WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken).ConfigureAwait(false);
     }
 
@@ -333,6 +336,9 @@ public static class SiteGenerator
                 Interlocked.Increment(ref count);
             }, cancellationToken: cancellationToken);
             timings.Add(new StageTiming("search index", clock.Elapsed));
+            // The index's working set is garbage now; collected before the pages are rendered, its space is reused for
+            // them instead of the heap growing past it (10,000 articles: peak RSS ~40 MiB lower, for an ~80 ms pause).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
 
             clock.Restart();
             options.Progress?.Report($"render {site.Pages.Count} pages");
