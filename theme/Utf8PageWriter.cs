@@ -42,6 +42,8 @@ internal sealed class Utf8PageWriter : Utf8TextWriter
         Write(value.AsSpan());
     }
 
+    public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
     public override void Write(ReadOnlySpan<char> buffer)
     {
         if (!_started)
