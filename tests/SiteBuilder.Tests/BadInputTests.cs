@@ -41,6 +41,24 @@ public class BadInputTests
         Assert.Contains("did you mean 'title'?", result.Diagnostics.Single(d => d.Id == "SB3005").Message);
     }
 
+    [Theory]
+    [InlineData("title: {draft\n", 2, 8)]
+    [InlineData("title: Open\nsource: [Wire\n", 3, 9)]
+    public void AFlowCollectionLeftOpenIsASyntaxErrorNotACrash(string frontMatter, int line, int column)
+    {
+        // YamlDotNet 16.3 throws an InvalidOperationException for these, which once reached the user as an internal error.
+        using var input = new TestInput(new Dictionary<string, string>
+        {
+            ["articles/open.md"] = "---\n" + frontMatter + "date: 2025-01-01\n---\nText.",
+        });
+
+        var diagnostic = SiteGenerator.Analyze(input.Options()).Diagnostics.Single(d => d.IsError);
+
+        Assert.Equal("SB1001", diagnostic.Id);
+        Assert.Equal((line, column), (diagnostic.Location.Line, diagnostic.Location.Column));
+        Assert.Contains("is not closed", diagnostic.Message);
+    }
+
     [Fact]
     public void DiagnosticsPrintLikeACompiler()
     {

@@ -48,6 +48,14 @@ internal static class YamlReader
         {
             return new(null, Describe(ex), (int)ex.Start.Line + lineOffset, (int)ex.Start.Column, false);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3 throws this, not a YamlException, for a flow collection left open ("title: {draft").
+            // Reported at the last event it read, which is that collection's start or just after it.
+            var at = parser.Current?.Start;
+            return new(null, "a '{' or '[' is not closed; a value that starts with one must be written in double quotes",
+                at is { } mark ? (int)mark.Line + lineOffset : lineOffset + 1, at is { } m ? (int)m.Column : 1, false);
+        }
     }
 
     private static string Describe(YamlException ex)
