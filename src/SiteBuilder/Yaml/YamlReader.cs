@@ -16,7 +16,11 @@ internal static class YamlReader
     public const int MaxDepth = 64;
     public const int MaxNodes = 1_000_000;
 
-    public static YamlReadResult Read(string text, int lineOffset = 0)
+    public static YamlReadResult Read(string text, int lineOffset = 0) =>
+        SimpleYaml.TryRead(text, lineOffset, out var root) ? new(root, null, 0, 0, false) : ReadWithYamlDotNet(text, lineOffset);
+
+    /// <summary>The full YAML reader, for what <see cref="SimpleYaml"/> does not take.</summary>
+    internal static YamlReadResult ReadWithYamlDotNet(string text, int lineOffset = 0)
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, (YamlNode Node, int Size)>(StringComparer.Ordinal);
