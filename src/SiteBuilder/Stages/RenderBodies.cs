@@ -47,7 +47,8 @@ public static partial class RenderBodies
         var document = Markdown.Parse(markdown, Pipeline);
         var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
         walker.Walk(document);
-        // The walker removed raw HTML from the tree, so the pipeline's own pooled renderer can write it, as UTF-8.
+        // The walker removed raw HTML from the tree, so the pipeline's HTML renderer can write it, as UTF-8, into this
+        // thread's reusable writer.
         var writer = t_html ??= new Utf8TextWriter();
         writer.Reset();
         document.ToHtml(writer, Pipeline);
