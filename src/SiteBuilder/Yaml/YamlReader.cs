@@ -56,9 +56,8 @@ internal static class YamlReader
         {
             // YamlDotNet 16.3 throws this, not a YamlException, for a flow collection left open ("title: {draft").
             // Reported at the last event it read, which is that collection's start or just after it.
-            var at = parser.Current?.Start;
-            return new(null, "a '{' or '[' is not closed; a value that starts with one must be written in double quotes",
-                at is { } mark ? (int)mark.Line + lineOffset : lineOffset + 1, at is { } m ? (int)m.Column : 1, false);
+            var (line, column) = parser.Current?.Start is { } at ? ((int)at.Line + lineOffset, (int)at.Column) : (lineOffset + 1, 1);
+            return new(null, "a '{' or '[' is not closed; a value that starts with one must be written in double quotes", line, column, false);
         }
     }
 
