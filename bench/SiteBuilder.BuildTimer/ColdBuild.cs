@@ -17,9 +17,10 @@ internal static class ColdBuild
         // The engine reports each stage as it starts, in the order of its timings: the allocation counter read there splits
         // the build's allocations by stage (stages run one after another; each may use several threads).
         var allocatedAtStart = new List<long>();
+        var cpuAtStart = new List<TimeSpan>();
         var options = new BuildOptions(input, output, BaseUrl: null, DisplayRoot: input, DateOnly.FromDateTime(DateTime.UtcNow))
         {
-            Progress = new AllocationMarks(allocatedAtStart),
+            Progress = new StageMarks(allocatedAtStart, cpuAtStart),
         };
         var clock = Stopwatch.StartNew();
         BuildResult result;
@@ -38,6 +39,7 @@ internal static class ColdBuild
         var peak = ReadStatusKilobytes("VmHWM") * 1024;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         allocatedAtStart.Add(allocated);
+        cpuAtStart.Add(self.TotalProcessorTime);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         if (!result.Succeeded)
@@ -59,8 +61,9 @@ internal static class ColdBuild
         return new Measurement(
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
-            [.. result.Timings.Select((t, i) => new StageTime(t.Stage, t.Elapsed.TotalMilliseconds,
-                allocatedAtStart.Count == result.Timings.Count + 1 ? allocatedAtStart[i + 1] - allocatedAtStart[i] : 0))],
+            [.. result.Timings.Select((t, i) => allocatedAtStart.Count == result.Timings.Count + 1
+                ? new StageTime(t.Stage, t.Elapsed.TotalMilliseconds, allocatedAtStart[i + 1] - allocatedAtStart[i], (cpuAtStart[i + 1] - cpuAtStart[i]).TotalMilliseconds)
+                : new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
             searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength));
@@ -142,10 +145,15 @@ internal static class ColdBuild
     public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>Reads the allocation counter as each stage starts; synchronous, unlike <see cref="Progress{T}"/>.</summary>
-    private sealed class AllocationMarks(List<long> marks) : IProgress<string>
+    /// <summary>Reads the allocation counter and the process's CPU time as each stage starts; synchronous, unlike <see cref="Progress{T}"/>.</summary>
+    private sealed class StageMarks(List<long> allocated, List<TimeSpan> cpu) : IProgress<string>
     {
-        public void Report(string value) => marks.Add(GC.GetTotalAllocatedBytes(precise: true));
+        public void Report(string value)
+        {
+            allocated.Add(GC.GetTotalAllocatedBytes(precise: true));
+            using var self = Process.GetCurrentProcess();
+            cpu.Add(self.TotalProcessorTime);
+        }
     }
 
     /// <summary>A write-only stream that only counts bytes.</summary>

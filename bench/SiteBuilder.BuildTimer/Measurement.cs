@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace SiteBuilder.BuildTimer;
 
-/// <summary>How long one stage took, in milliseconds (from <c>BuildResult.Timings</c>), and what it allocated on the managed heap.</summary>
-public sealed record StageTime(string Stage, double Milliseconds, long AllocatedBytes = 0);
+/// <summary>
+/// How long one stage took, in milliseconds (from <c>BuildResult.Timings</c>), what it allocated on the managed heap, and
+/// the CPU time (user + system, all threads) the process spent meanwhile.
+/// </summary>
+public sealed record StageTime(string Stage, double Milliseconds, long AllocatedBytes = 0, double CpuMilliseconds = 0);
 
 /// <summary>
 /// Everything one cold build measured. Sizes in bytes, times in seconds unless named otherwise. <see cref="ChildWallSeconds"/> is
