@@ -61,11 +61,13 @@ public class Utf8TextWriterTests
         char[] alphabet = ['a', 'Z', ' ', '\n', '<', '\u00E9', '\u2019', '\u4E2D', '\uD83D', '\uDE00', '\uDBFF', '\uDC00'];
         for (var round = 0; round < 500; round++)
         {
-            var text = new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            // Every other round has long pieces too: writes of more than 32 characters take the general path.
+            var longest = round % 2 == 0 ? 6 : 80;
+            var text = new string(Enumerable.Range(0, random.Next(0, 3 * longest)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
             var pieces = new List<string>();
             for (var i = 0; i < text.Length;)
             {
-                var length = Math.Min(text.Length - i, random.Next(1, 6));
+                var length = Math.Min(text.Length - i, random.Next(1, longest));
                 pieces.Add(text.Substring(i, length));
                 i += length;
             }

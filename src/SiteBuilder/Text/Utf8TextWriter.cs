@@ -11,6 +11,9 @@ public class Utf8TextWriter : TextWriter
 {
     private static readonly UTF8Encoding Utf8Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    // Writes up to this many characters are copied character by character while they are ASCII.
+    private const int ShortWrite = 32;
+
     private byte[] _buffer;
     private int _length;
 
@@ -37,7 +40,7 @@ public class Utf8TextWriter : TextWriter
     }
 
     /// <summary>Ends the text: a high surrogate still waiting for its pair becomes U+FFFD, as <see cref="Encoding.UTF8"/> would write it.</summary>
-    public void Complete() => FlushPending();
+    public virtual void Complete() => FlushPending();
 
     public override void Write(char value)
     {
@@ -80,6 +83,28 @@ public class Utf8TextWriter : TextWriter
             return;
         }
 
+        // Most writes are a few ASCII characters (a tag name, an attribute, a quote): copied here, they skip the
+        // transcoder's layers, which cost more than the copy. The first character outside ASCII goes the general way.
+        if (chars.Length <= ShortWrite && _pendingHigh == '\0')
+        {
+            Reserve(chars.Length);
+            var buffer = _buffer;
+            var at = _length;
+            var i = 0;
+            for (; i < chars.Length && chars[i] < 0x80; i++)
+            {
+                buffer[at + i] = (byte)chars[i];
+            }
+
+            _length = at + i;
+            if (i == chars.Length)
+            {
+                return;
+            }
+
+            chars = chars[i..];
+        }
+
         if (_pendingHigh != '\0')
         {
             var high = _pendingHigh;
@@ -108,6 +133,28 @@ public class Utf8TextWriter : TextWriter
         Reserve(chars.Length * 3);
         System.Text.Unicode.Utf8.FromUtf16(chars, _buffer.AsSpan(_length), out _, out var written);
         _length += written;
+    }
+
+    /// <summary>Removes every <paramref name="value"/> byte written in [<paramref name="start"/>, <paramref name="end"/>), moving what follows up.</summary>
+    protected void RemoveAll(byte value, int start, int end)
+    {
+        var span = _buffer.AsSpan(start, end - start);
+        var kept = span.IndexOf(value);
+        if (kept < 0)
+        {
+            return;
+        }
+
+        for (var i = kept + 1; i < span.Length; i++)
+        {
+            if (span[i] != value)
+            {
+                span[kept++] = span[i];
+            }
+        }
+
+        _buffer.AsSpan(end, _length - end).CopyTo(_buffer.AsSpan(start + kept));
+        _length -= span.Length - kept;
     }
 
     private void FlushPending()
