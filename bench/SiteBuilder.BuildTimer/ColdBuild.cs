@@ -18,9 +18,10 @@ internal static class ColdBuild
         // the build's allocations by stage (stages run one after another; each may use several threads).
         var allocatedAtStart = new List<long>();
         var cpuAtStart = new List<TimeSpan>();
+        var peakAtStart = new List<long>();
         var options = new BuildOptions(input, output, BaseUrl: null, DisplayRoot: input, DateOnly.FromDateTime(DateTime.UtcNow))
         {
-            Progress = new StageMarks(allocatedAtStart, cpuAtStart),
+            Progress = new StageMarks(allocatedAtStart, cpuAtStart, peakAtStart),
         };
         var clock = Stopwatch.StartNew();
         BuildResult result;
@@ -40,6 +41,7 @@ internal static class ColdBuild
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         allocatedAtStart.Add(allocated);
         cpuAtStart.Add(self.TotalProcessorTime);
+        peakAtStart.Add(peak);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         if (!result.Succeeded)
@@ -62,7 +64,8 @@ internal static class ColdBuild
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
             [.. result.Timings.Select((t, i) => allocatedAtStart.Count == result.Timings.Count + 1
-                ? new StageTime(t.Stage, t.Elapsed.TotalMilliseconds, allocatedAtStart[i + 1] - allocatedAtStart[i], (cpuAtStart[i + 1] - cpuAtStart[i]).TotalMilliseconds)
+                ? new StageTime(t.Stage, t.Elapsed.TotalMilliseconds, allocatedAtStart[i + 1] - allocatedAtStart[i],
+                    (cpuAtStart[i + 1] - cpuAtStart[i]).TotalMilliseconds, peakAtStart[i + 1])
                 : new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
@@ -145,14 +148,18 @@ internal static class ColdBuild
     public static string ReadLoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>Reads the allocation counter and the process's CPU time as each stage starts; synchronous, unlike <see cref="Progress{T}"/>.</summary>
-    private sealed class StageMarks(List<long> allocated, List<TimeSpan> cpu) : IProgress<string>
+    /// <summary>
+    /// Reads the allocation counter, the process's CPU time and its peak RSS so far as each stage starts; synchronous,
+    /// unlike <see cref="Progress{T}"/>.
+    /// </summary>
+    private sealed class StageMarks(List<long> allocated, List<TimeSpan> cpu, List<long> peak) : IProgress<string>
     {
         public void Report(string value)
         {
             allocated.Add(GC.GetTotalAllocatedBytes(precise: true));
             using var self = Process.GetCurrentProcess();
             cpu.Add(self.TotalProcessorTime);
+            peak.Add(ReadStatusKilobytes("VmHWM") * 1024);
         }
     }
 

@@ -5,9 +5,9 @@ namespace SiteBuilder.BuildTimer;
 
 /// <summary>
 /// How long one stage took, in milliseconds (from <c>BuildResult.Timings</c>), what it allocated on the managed heap, and
-/// the CPU time (user + system, all threads) the process spent meanwhile.
+/// the CPU time (user + system, all threads) the process spent meanwhile, and the process's peak RSS at the stage's end.
 /// </summary>
-public sealed record StageTime(string Stage, double Milliseconds, long AllocatedBytes = 0, double CpuMilliseconds = 0);
+public sealed record StageTime(string Stage, double Milliseconds, long AllocatedBytes = 0, double CpuMilliseconds = 0, long PeakRssBytes = 0);
 
 /// <summary>
 /// Everything one cold build measured. Sizes in bytes, times in seconds unless named otherwise. <see cref="ChildWallSeconds"/> is

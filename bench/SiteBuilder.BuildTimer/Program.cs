@@ -224,16 +224,16 @@ internal static class Report
 
         text.Append(CultureInfo.InvariantCulture, $"\n{input}: {first.Articles} articles, {first.Entities} entities, {first.Pages} pages, {first.Files} files, {first.Warnings} warnings\n");
         text.Append(CultureInfo.InvariantCulture, $"{(runs.Count == 1 ? "One cold build in this process" : $"Median of {runs.Count} cold builds, each in a new process")}; .NET {Environment.Version}, {Environment.ProcessorCount} cores; load average at start: {string.Join(" / ", runs.Select(r => r.LoadAverage))}\n\n");
-        text.Append("| stage                                  |        ms (median) | CPU ms (median) |  MiB allocated |\n|---|---:|---:|---:|\n");
+        text.Append("| stage                                  |        ms (median) | CPU ms (median) |  MiB allocated | peak RSS MiB at end |\n|---|---:|---:|---:|---:|\n");
         foreach (var stage in first.Stages.Select(s => s.Stage))
         {
             double StageMedian(Func<StageTime, double> of) => Median(runs.Select(r => r.Stages.FirstOrDefault(s => s.Stage == stage) is { } s ? of(s) : 0));
             text.Append(CultureInfo.InvariantCulture,
-                $"| {stage,-38} | {StageMedian(s => s.Milliseconds),18:0.0} | {StageMedian(s => s.CpuMilliseconds),15:0} | {StageMedian(s => s.AllocatedBytes) / 1048576.0,14:0.0} |\n");
+                $"| {stage,-38} | {StageMedian(s => s.Milliseconds),18:0.0} | {StageMedian(s => s.CpuMilliseconds),15:0} | {StageMedian(s => s.AllocatedBytes) / 1048576.0,14:0.0} | {StageMedian(s => s.PeakRssBytes) / 1048576.0,19:0} |\n");
         }
 
         text.Append(CultureInfo.InvariantCulture,
-            $"| {"sum of stages",-38} | {Median(runs.Select(r => r.Stages.Sum(s => s.Milliseconds))),18:0.0} | {Median(runs.Select(r => r.Stages.Sum(s => s.CpuMilliseconds))),15:0} | {Median(runs.Select(r => (double)r.Stages.Sum(s => s.AllocatedBytes))) / 1048576.0,14:0.0} |\n\n");
+            $"| {"sum of stages",-38} | {Median(runs.Select(r => r.Stages.Sum(s => s.Milliseconds))),18:0.0} | {Median(runs.Select(r => r.Stages.Sum(s => s.CpuMilliseconds))),15:0} | {Median(runs.Select(r => (double)r.Stages.Sum(s => s.AllocatedBytes))) / 1048576.0,14:0.0} | {"",19} |\n\n");
         text.Append("| measure                                |          value |\n|---|---:|\n");
         Line("build wall (renderer + BuildAsync)", Seconds(Median(runs.Select(r => r.BuildSeconds))));
         Line("process start → build done", Seconds(Median(runs.Select(r => r.ProcessSeconds))));
