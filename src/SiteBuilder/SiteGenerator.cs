@@ -29,7 +29,7 @@ public sealed record AnalysisResult(Corpus? Corpus, CorpusGraph? Graph, Site? Si
 /// <summary>The outcome of a build.</summary>
 public sealed record BuildResult(bool Succeeded, IReadOnlyList<Diagnostic> Diagnostics, int Articles, int Entities, int Pages, int Files, IReadOnlyList<StageTiming> Timings);
 
-/// <summary>Runs the stages in order: read → parse → render bodies → link → plan → (index, render pages, write).</summary>
+/// <summary>Runs the stages in order: read → parse → render bodies → link → plan → (render pages, feed and sitemap, search index, write).</summary>
 public static class SiteGenerator
 {
     /// <summary>Every check, nothing written: what <c>sitebuilder check</c> runs and the first half of a build.</summary>
@@ -118,20 +118,21 @@ public static class SiteGenerator
             : (analysis, timings, null);
     }
 
-    private static async Task<BuildResult> BuildCleanAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken)
+    // Not async: an async method would keep the analysis (the graph and the plan) alive in its state machine for the
+    // whole build, and the streaming write lets them go before the search index.
+    private static Task<BuildResult> BuildCleanAsync(BuildOptions options, IPageRenderer renderer, CancellationToken cancellationToken)
     {
         var (analysis, timings, failure) = Begin(options, cache: null);
         if (failure is not null)
         {
-            return failure;
+            return Task.FromResult(failure);
         }
 
         // Analysis leaves the heap at its largest with much of it garbage (Markdig trees, the parsed corpus); collecting
-        // it now lets the search index reuse that memory instead of growing the process. Not compacting: that would cost
-        // as much, give the memory back to the system, and have the index fault it in again (at 10,000 articles, a peak
-        // some 40 MiB higher).
+        // it now lets the pages reuse that memory instead of growing the process. Not compacting: that costs as much,
+        // and the pages and the index would fault the memory it gave back in again.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
-        return await WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken).ConfigureAwait(false);
+        return WriteStreamingAsync(options, renderer, analysis, timings, cancellationToken);
     }
 
     /// <summary>
@@ -263,7 +264,7 @@ public static class SiteGenerator
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return WriteFailed(options, analysis, timings, ex);
+            return WriteFailed(options, analysis.Diagnostics, timings, ex);
         }
 
         timings.Add(new StageTiming("write", clock.Elapsed));
@@ -310,65 +311,81 @@ public static class SiteGenerator
             .Concat(renderer.Assets.Select(a => new OutputFile(a.Path, a.Content)))
             .Append(new OutputFile(".nojekyll", []));
 
-    private static BuildResult WriteFailed(BuildOptions options, AnalysisResult analysis, List<StageTiming> timings, Exception ex)
+    private static BuildResult WriteFailed(BuildOptions options, IReadOnlyList<Diagnostic> diagnostics, List<StageTiming> timings, Exception ex)
     {
         var failure = DiagnosticDescriptors.WriteFailed.Create(SourceLocation.File(options.OutputDirectory), ex.Message);
-        return new BuildResult(false, [.. analysis.Diagnostics, failure], 0, 0, 0, 0, timings);
+        return new BuildResult(false, [.. diagnostics, failure], 0, 0, 0, 0, timings);
     }
 
     /// <summary>
-    /// A clean build: the search files and then the pages go to disk as they are written, into a staging folder swapped in
-    /// at the end, so neither is held in memory and a failure anywhere leaves the previous output untouched.
+    /// A clean build: the pages, the site files and then the search files go to disk as they are written, into a staging
+    /// folder swapped in at the end, so none is held in memory and a failure anywhere leaves the previous output untouched.
+    /// The search index comes last: by then the plan and the graph (the bodies' HTML, the timelines) are no longer needed
+    /// and have been collected, so the index's working set takes their place instead of coming on top of them.
     /// </summary>
     private static async Task<BuildResult> WriteStreamingAsync(BuildOptions options, IPageRenderer renderer, AnalysisResult analysis,
         List<StageTiming> timings, CancellationToken cancellationToken)
     {
-        var site = analysis.Site!;
-        var graph = analysis.Graph!;
-        var clock = Stopwatch.StartNew();
-        var count = 0;
+        var diagnostics = analysis.Diagnostics;
+        var (articles, entities, pages) = (analysis.Graph!.Articles.Count, analysis.Graph.Entities.Count, analysis.Site!.Pages.Count);
         try
         {
             using var staged = StagedOutput.Begin(options.OutputDirectory);
-            options.Progress?.Report("search index");
-            BuildSearchIndex.Emit(BuildSearchIndex.Documents(graph), file =>
-            {
-                staged.Write(file.Path, file.Content);
-                Interlocked.Increment(ref count);
-            }, cancellationToken: cancellationToken);
-            timings.Add(new StageTiming("search index", clock.Elapsed));
-            // The index's working set is garbage now; collected before the pages are rendered, its space is reused for
-            // them instead of the heap growing past it (10,000 articles: peak RSS ~40 MiB lower, for an ~80 ms pause).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            var documents = await WritePagesAsync(options, renderer, analysis, staged, timings, cancellationToken).ConfigureAwait(false);
 
-            clock.Restart();
-            options.Progress?.Report($"render {site.Pages.Count} pages");
-            await renderer.RenderAsync(site, (page, html) =>
-            {
-                staged.Write(page.OutputPath, html.Span);
-                Interlocked.Increment(ref count);
-                return ValueTask.CompletedTask;
-            }, cancellationToken).ConfigureAwait(false);
-            timings.Add(new StageTiming("render and write pages", clock.Elapsed));
+            // The search documents are all the rest needs. Collected now, compacting, the plan and the graph leave their
+            // space to the index as whole free regions; left as free lists among what survives, it would take promotions
+            // only, and the index would grow the process instead. The yield first: this continuation runs inside the
+            // renderer's completion, whose frames on the stack still hold the plan.
+            analysis = null!;
+            await Task.Yield();
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+            var clock = Stopwatch.StartNew();
+            options.Progress?.Report("search index");
+            BuildSearchIndex.Emit(documents, file => staged.Write(file.Path, file.Content), cancellationToken: cancellationToken);
+            timings.Add(new StageTiming("search index", clock.Elapsed));
 
             clock.Restart();
             options.Progress?.Report("write");
-            foreach (var file in SiteFiles(graph, site, renderer))
-            {
-                staged.Write(file.Path, file.Content);
-                count++;
-            }
-
             cancellationToken.ThrowIfCancellationRequested();
+            var files = staged.Files;
             staged.Commit();
             timings.Add(new StageTiming("write", clock.Elapsed));
+            return new BuildResult(true, diagnostics, articles, entities, pages, files, timings);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return WriteFailed(options, analysis, timings, ex);
+            return WriteFailed(options, diagnostics, timings, ex);
+        }
+    }
+
+    /// <summary>
+    /// Renders and writes the pages, then the feed, sitemap and assets; returns the search documents. A method of its own
+    /// so that nothing of the plan or the graph outlives it (its state, temporaries included, goes when it completes).
+    /// </summary>
+    private static async Task<IReadOnlyList<SearchDocument>> WritePagesAsync(BuildOptions options, IPageRenderer renderer, AnalysisResult analysis,
+        StagedOutput staged, List<StageTiming> timings, CancellationToken cancellationToken)
+    {
+        var (site, graph) = (analysis.Site!, analysis.Graph!);
+        var clock = Stopwatch.StartNew();
+        options.Progress?.Report($"render {site.Pages.Count} pages");
+        await renderer.RenderAsync(site, (page, html) =>
+        {
+            staged.Write(page.OutputPath, html.Span);
+            return ValueTask.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        timings.Add(new StageTiming("render and write pages", clock.Elapsed));
+
+        clock.Restart();
+        options.Progress?.Report("feed and sitemap");
+        foreach (var file in SiteFiles(graph, site, renderer))
+        {
+            staged.Write(file.Path, file.Content);
         }
 
-        return new BuildResult(true, analysis.Diagnostics, graph.Articles.Count, graph.Entities.Count, site.Pages.Count, count, timings);
+        timings.Add(new StageTiming("feed and sitemap", clock.Elapsed));
+        return BuildSearchIndex.Documents(graph);
     }
 
     /// <summary>

@@ -139,6 +139,9 @@ public sealed class StagedOutput : IDisposable
 
     public static StagedOutput Begin(string outputDirectory, Action<int>? beforeWrite = null) => new(WriteSite.Full(outputDirectory), beforeWrite);
 
+    /// <summary>How many files have been written (or begun) so far.</summary>
+    public int Files => Volatile.Read(ref _written) + 1;
+
     /// <summary>Writes one file of the new site (thread-safe). The path is checked to stay inside the folder.</summary>
     public void Write(string path, ReadOnlySpan<byte> content)
     {
@@ -152,7 +155,8 @@ public sealed class StagedOutput : IDisposable
             _directories.TryAdd(directory, true);
         }
 
-        _beforeWrite?.Invoke(Interlocked.Increment(ref _written));
+        var written = Interlocked.Increment(ref _written);
+        _beforeWrite?.Invoke(written);
         using (var handle = File.OpenHandle(target, FileMode.CreateNew, FileAccess.Write))
         {
             RandomAccess.Write(handle, content, 0);
