@@ -23,10 +23,18 @@ public sealed class MentionMatcher
     private readonly Dictionary<long, int> _edges;
     private readonly int[] _values;
 
+    // The root's edges for ASCII characters (0: none; no edge leads back to the root), looked up at every word start:
+    // most words start with no name's first character, and an array answers that faster than the dictionary.
+    private readonly int[] _asciiRoot = new int[128];
+
     private MentionMatcher(Dictionary<long, int> edges, int[] values)
     {
         _edges = edges;
         _values = values;
+        for (var c = 0; c < _asciiRoot.Length; c++)
+        {
+            _asciiRoot[c] = edges.TryGetValue(Key(0, (char)c), out var next) ? next : 0;
+        }
     }
 
     public static MentionMatcher Create(IReadOnlyList<Entity> entities)
@@ -71,6 +79,13 @@ public sealed class MentionMatcher
         while (i < text.Length)
         {
             if (i > 0 && IsWordChar(text, i - 1))
+            {
+                i++;
+                continue;
+            }
+
+            var first = text[i];
+            if (first < 128 && _asciiRoot[first] == 0)
             {
                 i++;
                 continue;
