@@ -369,9 +369,33 @@ public static class ReadInputFiles
             return null;
         }
 
-        var bytes = File.ReadAllBytes(file.FullName);
-        var text = Decode(bytes, path, diagnostics);
-        return text is null ? null : new SourceFile(path, text);
+        // Into a pooled buffer: only the decoded text is kept, so the bytes need no array of their own.
+        using var handle = File.OpenHandle(file.FullName);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(RandomAccess.GetLength(handle), limit) + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = RandomAccess.Read(handle, buffer.AsSpan(length), length)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    // The file grew since its length was read.
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            var text = Decode(buffer.AsSpan(0, length), path, diagnostics);
+            return text is null ? null : new SourceFile(path, text);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Strict UTF-8 decoding; '\r\n' and '\r' become '\n'; NFC. Returns null (with a diagnostic) for invalid UTF-8 or NUL.</summary>
