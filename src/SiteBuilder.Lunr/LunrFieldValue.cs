@@ -8,26 +8,35 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
 {
     private readonly string? _text;
     private readonly IReadOnlyList<string?>? _items;
-    private readonly Func<string?>? _read;
+    private readonly ReadOnlyMemory<byte> _utf8;
+    private readonly bool _isUtf8;
 
-    private LunrFieldValue(string? text, IReadOnlyList<string?>? items, Func<string?>? read = null)
+    private LunrFieldValue(string? text, IReadOnlyList<string?>? items)
     {
         _text = text;
         _items = items;
-        _read = read;
+    }
+
+    private LunrFieldValue(ReadOnlyMemory<byte> utf8)
+    {
+        _utf8 = utf8;
+        _isUtf8 = true;
     }
 
     /// <summary>No value (JS <c>null</c>/<c>undefined</c>): the field yields no tokens and has length 0.</summary>
     public static LunrFieldValue Null => default;
 
-    /// <summary>True for <see cref="Null"/> and <c>Text(null)</c> (a <see cref="Deferred"/> value is not read to tell).</summary>
-    public bool IsNull => _text is null && _items is null && _read is null;
+    /// <summary>True for <see cref="Null"/> and <c>Text(null)</c>.</summary>
+    public bool IsNull => _text is null && _items is null && !_isUtf8;
 
     /// <summary>True when the value is an array (<see cref="List"/>).</summary>
     public bool IsList => _items is not null;
 
-    /// <summary>The text of a <see cref="Text"/> value, or of a <see cref="Deferred"/> one (read on every call); null otherwise.</summary>
-    public string? TextValue => _text ?? _read?.Invoke();
+    /// <summary>The text of a <see cref="Text"/> value, or of a <see cref="Utf8"/> one (decoded on every call); null otherwise.</summary>
+    public string? TextValue => _text ?? (_isUtf8 ? System.Text.Encoding.UTF8.GetString(_utf8.Span) : null);
+
+    /// <summary>The bytes of a <see cref="Utf8"/> value; null otherwise.</summary>
+    internal ReadOnlyMemory<byte>? Utf8Value => _isUtf8 ? _utf8 : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>The elements of a <see cref="List"/> value; null otherwise.</summary>
     public IReadOnlyList<string?>? Items => _items;
@@ -49,15 +58,10 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
     }
 
     /// <summary>
-    /// A string read when the index is built instead of when the document is added: for a large text the caller keeps in
-    /// another form (UTF-8, a file), so that the builder does not hold every document's text at once. The function must
-    /// give the same text every time; it is called once per build.
+    /// A string held as UTF-8, for a large text the caller keeps in that form: the builder decodes it into a scratch
+    /// buffer as it analyses the field, so no string is made of it. The bytes are not copied and must not change.
     /// </summary>
-    public static LunrFieldValue Deferred(Func<string?> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        return new(null, null, read);
-    }
+    public static LunrFieldValue Utf8(ReadOnlyMemory<byte> utf8) => new(utf8);
 
     /// <summary>Same as <see cref="Text"/>.</summary>
     public static implicit operator LunrFieldValue(string? text) => Text(text);
@@ -67,17 +71,18 @@ public readonly struct LunrFieldValue : IEquatable<LunrFieldValue>
 
     /// <inheritdoc />
     public bool Equals(LunrFieldValue other) =>
-        string.Equals(_text, other._text, StringComparison.Ordinal) && ReferenceEquals(_items, other._items) && ReferenceEquals(_read, other._read);
+        string.Equals(_text, other._text, StringComparison.Ordinal) && ReferenceEquals(_items, other._items)
+        && _isUtf8 == other._isUtf8 && _utf8.Equals(other._utf8);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is LunrFieldValue other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(_text, _items, _read);
+    public override int GetHashCode() => HashCode.Combine(_text, _items, _isUtf8, _utf8);
 
-    /// <summary>Value equality (list and deferred values compare by reference).</summary>
+    /// <summary>Value equality (list and UTF-8 values compare by reference).</summary>
     public static bool operator ==(LunrFieldValue left, LunrFieldValue right) => left.Equals(right);
 
-    /// <summary>Value inequality (list and deferred values compare by reference).</summary>
+    /// <summary>Value inequality (list and UTF-8 values compare by reference).</summary>
     public static bool operator !=(LunrFieldValue left, LunrFieldValue right) => !left.Equals(right);
 }

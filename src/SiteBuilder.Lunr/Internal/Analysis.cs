@@ -128,6 +128,7 @@ internal sealed class Analyzer
 
     private char[] _lower = new char[1024];
     private char[] _scratch = new char[512];
+    private char[] _decoded = [];
 
     // Scratch keyed by term id: the field stamp in which the term was last seen and its slot there.
     private int[] _stamp = new int[4096];
@@ -199,6 +200,10 @@ internal sealed class Analyzer
                 ReadOnlySpan<char> trimmed = item is null ? default : LunrTokenizer.Trim(Lower(item));
                 length += AddTerm(Lookup(trimmed, TokenCache.Hash(trimmed)), -1, 0, 0, firstTerm);
             }
+        }
+        else if (value.Utf8Value is { } utf8)
+        {
+            length = ScanText(Lower(Decode(utf8.Span)), firstTerm);
         }
         else if (value.TextValue is { } text)
         {
@@ -288,7 +293,19 @@ internal sealed class Analyzer
 
     private static bool IsNonAsciiSeparator(char c) => c >= '\u00A0' && LunrTokenizer.IsSeparator(c);
 
-    private ReadOnlySpan<char> Lower(string text)
+    /// <summary>UTF-8 decoded into a scratch buffer of this analyzer (valid until the next call).</summary>
+    private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> utf8)
+    {
+        int needed = System.Text.Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (_decoded.Length < needed)
+        {
+            _decoded = new char[Math.Max(needed, _decoded.Length * 2)];
+        }
+
+        return _decoded.AsSpan(0, System.Text.Encoding.UTF8.GetChars(utf8, _decoded));
+    }
+
+    private ReadOnlySpan<char> Lower(ReadOnlySpan<char> text)
     {
         int needed = JsLowerCase.MaxOutputLength(text.Length);
         if (_lower.Length < needed)

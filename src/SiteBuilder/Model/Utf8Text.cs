@@ -20,6 +20,9 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
     /// <summary>The text's UTF-8 bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
+    /// <summary>The text's UTF-8 bytes, as memory (read-only: the text is immutable).</summary>
+    public ReadOnlyMemory<byte> Memory => _bytes;
+
     public static Utf8Text From(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

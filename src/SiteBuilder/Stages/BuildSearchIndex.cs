@@ -104,7 +104,7 @@ public static class BuildSearchIndex
             .Field("entities", d => d.Document.Entities, boost: 5)
             .Field("aliases", d => d.Document.Aliases)
             .Field("summary", d => d.Document.Summary)
-            .Field("body", d => d.Document.Body is null && d.Document.BodyText is { } text ? LunrFieldValue.Deferred(text.ToString) : d.Document.Body);
+            .Field("body", d => d.Document.Body is null && d.Document.BodyText is { } text ? LunrFieldValue.Utf8(text.Memory) : d.Document.Body);
         for (var i = 0; i < documents.Count; i++)
         {
             builder.Add((documents[i], i));
