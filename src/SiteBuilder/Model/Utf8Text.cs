@@ -29,6 +29,28 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
         return text.Length == 0 ? Empty : new Utf8Text(Utf8.GetBytes(text));
     }
 
+    /// <summary>The first <paramref name="length"/> characters of a builder, encoded without a string in between.</summary>
+    public static Utf8Text From(StringBuilder builder, int length)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (length == 0)
+        {
+            return Empty;
+        }
+
+        // A builder reused with its capacity has one chunk; several would need care at their seams, so they take a string.
+        var chunks = builder.GetChunks();
+        if (!chunks.MoveNext() || chunks.Current.Length < length)
+        {
+            return From(builder.ToString(0, length));
+        }
+
+        var text = chunks.Current.Span[..length];
+        var bytes = new byte[Utf8.GetByteCount(text)];
+        Utf8.GetBytes(text, bytes);
+        return new Utf8Text(bytes);
+    }
+
     /// <summary>Text from bytes that are UTF-8 already (copied: the span may be a reused buffer).</summary>
     public static Utf8Text FromUtf8(ReadOnlySpan<byte> utf8) => utf8.IsEmpty ? Empty : new Utf8Text(utf8.ToArray());
 

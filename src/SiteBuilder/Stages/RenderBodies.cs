@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Helpers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -56,7 +57,7 @@ public static partial class RenderBodies
         var html = Utf8Text.FromUtf8(writer.Written.Span);
 
         var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
-        var body = new RenderedBody(article.Slug, html, Utf8Text.From(walker.PlainText), summary, walker.Mentions(), walker.Links.ToEquatableArray());
+        var body = new RenderedBody(article.Slug, html, walker.PlainText(), summary, walker.Mentions(), walker.Links.ToEquatableArray());
         return (body, diagnostics);
     }
 
@@ -122,18 +123,16 @@ public static partial class RenderBodies
 
         public string? FirstParagraph { get; private set; }
 
-        public string PlainText
+        /// <summary>The plain text without trailing whitespace, encoded from the builder (no string in between).</summary>
+        public Utf8Text PlainText()
         {
-            get
+            var end = _plain.Length;
+            while (end > 0 && char.IsWhiteSpace(_plain[end - 1]))
             {
-                var end = _plain.Length;
-                while (end > 0 && char.IsWhiteSpace(_plain[end - 1]))
-                {
-                    end--;
-                }
-
-                return _plain.ToString(0, end);
+                end--;
             }
+
+            return Utf8Text.From(_plain, end);
         }
 
         public EquatableArray<ArticleMention> Mentions() => _mentions
@@ -275,7 +274,13 @@ public static partial class RenderBodies
                 return next;
             }
 
-            var text = _paragraph.ToString(offset, _paragraph.Length - offset);
+            // The new literals are slices of one text: of the Markdown source when the run is one literal (nearly always),
+            // otherwise of the run's text, copied out once.
+            var (source, start) = run.Count == 1
+                ? (first.Content.Text, first.Content.Start)
+                : (_paragraph.ToString(offset, _paragraph.Length - offset), 0);
+            var length = _paragraph.Length - offset;
+            StringSlice Slice(int from, int to) => new(source, start + from, start + to - 1);
 
             var toLink = new List<MentionMatch>();
             foreach (var match in matches)
@@ -299,20 +304,20 @@ public static partial class RenderBodies
                 {
                     if (match.Start > position)
                     {
-                        first.InsertBefore(new LiteralInline(text[position..match.Start]));
+                        first.InsertBefore(new LiteralInline(Slice(position, match.Start)));
                     }
 
                     var entity = entities[match.Entity];
                     var link = new LinkInline(urls.Href(SiteUrls.Entity(entity.Id)), "") { IsClosed = true };
-                    link.AppendChild(new LiteralInline(text.Substring(match.Start, match.Length)));
+                    link.AppendChild(new LiteralInline(Slice(match.Start, match.Start + match.Length)));
                     link.GetAttributes().AddClass("mention");
                     first.InsertBefore(link);
                     position = match.Start + match.Length;
                 }
 
-                if (position < text.Length)
+                if (position < length)
                 {
-                    first.InsertBefore(new LiteralInline(text[position..]));
+                    first.InsertBefore(new LiteralInline(Slice(position, length)));
                 }
 
                 foreach (var literal in run)
