@@ -13,8 +13,11 @@ public sealed record SiteUrls(Uri BaseUrl)
     /// <summary>A root-relative href for a page or file URL: "/sub/articles/x/".</summary>
     public string Href(string url) => BasePath + url;
 
+    // "https://example.org/sub/": computed once, as an absolute URL is made for every entity an article is about.
+    private readonly string _absoluteBase = BaseUrl.GetLeftPart(UriPartial.Authority) + (BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/");
+
     /// <summary>The absolute URL (canonical, feed, sitemap).</summary>
-    public string Absolute(string url) => BaseUrl.GetLeftPart(UriPartial.Authority) + BasePath + url;
+    public string Absolute(string url) => _absoluteBase + url;
 
     public static string Home(int page = 1) => page <= 1 ? "" : $"page/{page.ToString(CultureInfo.InvariantCulture)}/";
 
