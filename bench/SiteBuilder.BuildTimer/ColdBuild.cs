@@ -14,8 +14,9 @@ internal static class ColdBuild
     public static async Task<Measurement?> RunAsync(string input, string output, TextWriter errors)
     {
         var load = ReadLoadAverage();
-        // The engine reports each stage as it starts, in the order of its timings: the allocation counter read there splits
-        // the build's allocations by stage (stages run one after another; each may use several threads).
+        // The engine reports each stage as it starts, in the order of its timings: the allocation counter, the CPU time and
+        // the peak RSS read there split the build by stage (stages run one after another; each may use several threads).
+        // The last mark is the one read for the totals below.
         var allocatedAtStart = new List<long>();
         var cpuAtStart = new List<TimeSpan>();
         var peakAtStart = new List<long>();
