@@ -214,6 +214,13 @@ static void DeleteQuietly(string folder)
 /// <summary>Prints the median of the runs: per-stage times, wall times, throughput, sizes and memory.</summary>
 internal static class Report
 {
+    /// <summary>Whether the engine's assembly holds ReadyToRun code (a Release build, src/ReadyToRun.targets) or only IL for the JIT.</summary>
+    private static string CodeKind()
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(typeof(SiteBuilder.SiteGenerator).Assembly.Location));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0 ? "ReadyToRun" : "JIT only";
+    }
+
     public static void Print(string input, IReadOnlyList<Measurement> runs, TextWriter writer)
     {
         var first = runs[0];
@@ -223,7 +230,7 @@ internal static class Report
         string Mib(double bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB";
 
         text.Append(CultureInfo.InvariantCulture, $"\n{input}: {first.Articles} articles, {first.Entities} entities, {first.Pages} pages, {first.Files} files, {first.Warnings} warnings\n");
-        text.Append(CultureInfo.InvariantCulture, $"{(runs.Count == 1 ? "One cold build in this process" : $"Median of {runs.Count} cold builds, each in a new process")}; .NET {Environment.Version}, {Environment.ProcessorCount} cores; load average at start: {string.Join(" / ", runs.Select(r => r.LoadAverage))}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{(runs.Count == 1 ? "One cold build in this process" : $"Median of {runs.Count} cold builds, each in a new process")}; .NET {Environment.Version}, {Environment.ProcessorCount} cores; engine {CodeKind()}; load average at start: {string.Join(" / ", runs.Select(r => r.LoadAverage))}\n\n");
         text.Append("| stage                                  |        ms (median) | CPU ms (median) |  MiB allocated | peak RSS MiB at end |\n|---|---:|---:|---:|---:|\n");
         foreach (var stage in first.Stages.Select(s => s.Stage))
         {
