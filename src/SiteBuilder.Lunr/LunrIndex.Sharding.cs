@@ -6,7 +6,7 @@ namespace SiteBuilder.Lunr;
 /// <summary>Sharding: cutting the sorted terms into ranges by prefix, and writing a range with only its posted vectors.</summary>
 public sealed partial class LunrIndex
 {
-    private int[]? _postingVector;
+    private PostedPairs? _posted;
 
     /// <summary>
     /// Cuts the sorted terms into contiguous ranges whose shards (<see cref="WriteShardTo(Stream, LunrTermRange)"/>)
@@ -53,16 +53,52 @@ public sealed partial class LunrIndex
     }
 
     /// <summary>
-    /// For each posting (in <c>_postRef</c> order), the position in the vector arrays of its (doc, field) vector's
-    /// entry for the posting's term, or −1 when there is none (a repeated ref whose last add lacks the term).
+    /// What the shards need of the field vectors, gathered in one pass over them in order (reading them posting by posting
+    /// instead would read every entry at a random position, twice: once to size the shards, once to write them).
+    /// <see cref="ValueIds"/>: for each posting (in <c>_postRef</c> order), its (doc, field) vector's value for the
+    /// posting's term, as the number of a distinct value (whose JSON is <see cref="Json"/>), or −1 when the vector has
+    /// no entry for the term (a repeated ref whose last add lacks it). <see cref="Count"/> and <see cref="ValueBytes"/>: per term (sorted
+    /// position), how many of its postings have an entry, and the JSON length of those entries' values.
     /// </summary>
-    private int[] PostingVectors() => LazyInitializer.EnsureInitialized(ref _postingVector, ComputePostingVectors);
+    private sealed record PostedPairs(int[] ValueIds, byte[] ValueJson, int[] ValueJsonStart, int[] Count, long[] ValueBytes)
+    {
+        public ReadOnlySpan<byte> Json(int id) => ValueJson.AsSpan(ValueJsonStart[id], ValueJsonStart[id + 1] - ValueJsonStart[id]);
+    }
 
-    private int[] ComputePostingVectors()
+    private PostedPairs Posted() => LazyInitializer.EnsureInitialized(ref _posted, ComputePostedPairs);
+
+    private PostedPairs ComputePostedPairs()
     {
         int fieldCount = _fieldJson.Length;
         int bucketCount = _postStart.Length - 1;
-        var positions = new int[_postRef.Length];
+        var ids = new int[_postRef.Length];
+        var pairCount = new int[_terms.Length];
+        var valueBytes = new long[_terms.Length];
+
+        // Distinct values by their bits (lunr rounds scores to thousandths: a few thousand of them), each written once.
+        var idOfBits = new Dictionary<long, int>();
+        var json = new ArrayBufferWriter<byte>(16 * 1024);
+        var jsonStart = new List<int> { 0 };
+        int IdOf(double value)
+        {
+            ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(idOfBits, BitConverter.DoubleToInt64Bits(value), out bool exists);
+            if (!exists)
+            {
+                id = idOfBits.Count - 1;
+                var w = new JsonUtf8Writer(json);
+                w.WriteNumber(value);
+                w.Flush();
+                jsonStart.Add(json.WrittenCount);
+            }
+
+            return id;
+        }
+
+        void Pair(int t, int id)
+        {
+            pairCount[t]++;
+            valueBytes[t] += jsonStart[id + 1] - jsonStart[id];
+        }
 
         // A bucket (term, field) whose refs ascend is filled in one pass over the vectors, ref by ref, with a cursor:
         // its next posting is the next vector that holds the term. (With numeric refs added in order, all of them do.)
@@ -98,7 +134,8 @@ public sealed partial class LunrIndex
             int f = fr % fieldCount;
             for (int i = _vectorStart[fr]; i < _vectorStart[fr + 1]; i++)
             {
-                int b = (termOfIndex[_vectorTerm[i]] * fieldCount) + f;
+                int t = termOfIndex[_vectorTerm[i]];
+                int b = (t * fieldCount) + f;
                 if (!ascending[b])
                 {
                     continue;
@@ -108,12 +145,14 @@ public sealed partial class LunrIndex
                 int end = _postStart[b + 1];
                 while (c < end && _postRef[c] < r)
                 {
-                    positions[c++] = -1;
+                    ids[c++] = -1;
                 }
 
                 if (c < end && _postRef[c] == r)
                 {
-                    positions[c++] = i;
+                    int id = IdOf(_vectorValue[i]);
+                    ids[c++] = id;
+                    Pair(t, id);
                 }
 
                 cursor[b] = c;
@@ -124,10 +163,11 @@ public sealed partial class LunrIndex
         {
             if (ascending[b])
             {
-                positions.AsSpan(cursor[b], _postStart[b + 1] - cursor[b]).Fill(-1);
+                ids.AsSpan(cursor[b], _postStart[b + 1] - cursor[b]).Fill(-1);
             }
         }
 
+        // The searches run in parallel and leave positions; the values are looked up after, in order (IdOf is not thread-safe).
         Parallel.ForEach(unordered, b =>
         {
             int termIndex = _termIndex[b / fieldCount];
@@ -137,11 +177,23 @@ public sealed partial class LunrIndex
                 int fieldRef = (_postRef[p] * fieldCount) + f;
                 int start = _vectorStart[fieldRef];
                 int found = Array.BinarySearch(_vectorTerm, start, _vectorStart[fieldRef + 1] - start, termIndex);
-                positions[p] = found >= 0 ? found : -1;
+                ids[p] = found >= 0 ? found : -1;
             }
         });
 
-        return positions;
+        foreach (int b in unordered)
+        {
+            for (int p = _postStart[b]; p < _postStart[b + 1]; p++)
+            {
+                if (ids[p] >= 0)
+                {
+                    ids[p] = IdOf(_vectorValue[ids[p]]);
+                    Pair(b / fieldCount, ids[p]);
+                }
+            }
+        }
+
+        return new PostedPairs(ids, json.WrittenSpan.ToArray(), [.. jsonStart], pairCount, valueBytes);
     }
 
     /// <summary>
@@ -153,34 +205,39 @@ public sealed partial class LunrIndex
     private void WritePostedVectors(ref JsonUtf8Writer w, int[] terms)
     {
         int fieldCount = _fieldJson.Length;
-        int[] vectorOf = PostingVectors();
+        PostedPairs posted = Posted();
+        int[] ids = posted.ValueIds;
         int count = 0;
         foreach (int t in terms)
         {
             count += _postStart[(t + 1) * fieldCount] - _postStart[t * fieldCount];
         }
 
-        // (field, ref, vector position + 1) packed in a long: sorting orders by field, ref, then _index, since a
-        // vector's entries are stored in _index order. 0 in the low half marks a posting without an entry.
+        // One sortable long per posting, (vector, term index), vector = field × refs + ref, so that sorting orders by field,
+        // ref, then _index (a vector's entries are in _index order); its value id is sorted along with it. Value id −1
+        // marks a posting without an entry, whose vector is written all the same.
         long refCount = _refs.Length;
         long[] keys = ArrayPool<long>.Shared.Rent(Math.Max(count, 1));
+        int[] values = ArrayPool<int>.Shared.Rent(Math.Max(count, 1));
         try
         {
             int n = 0;
             foreach (int t in terms)
             {
+                long termIndex = (uint)_termIndex[t];
                 for (int f = 0; f < fieldCount; f++)
                 {
                     int bucket = (t * fieldCount) + f;
+                    long fieldKey = f * refCount;
                     for (int p = _postStart[bucket]; p < _postStart[bucket + 1]; p++)
                     {
-                        long vector = (f * refCount) + _postRef[p];
-                        keys[n++] = (vector << 32) | (uint)(vectorOf[p] + 1);
+                        values[n] = ids[p];
+                        keys[n++] = ((fieldKey + _postRef[p]) << 32) | termIndex;
                     }
                 }
             }
 
-            Array.Sort(keys, 0, n);
+            Array.Sort(keys, values, 0, n);
             bool firstVector = true;
             for (int i = 0; i < n;)
             {
@@ -201,8 +258,8 @@ public sealed partial class LunrIndex
                 for (; i < n && keys[i] >> 32 == vector; i++)
                 {
                     long key = keys[i];
-                    int position = (int)(key & 0xFFFFFFFF) - 1;
-                    if (key == previous || position < 0)
+                    int id = values[i];
+                    if (key == previous || id < 0)
                     {
                         previous = key;
                         continue;
@@ -215,9 +272,9 @@ public sealed partial class LunrIndex
                     }
 
                     firstPair = false;
-                    w.WriteInt(_vectorTerm[position]);
+                    w.WriteInt((int)(key & 0xFFFFFFFF));
                     w.WriteByte((byte)',');
-                    w.WriteNumber(_vectorValue[position]);
+                    w.WriteRaw(posted.Json(id));
                 }
 
                 w.WriteRaw("]]"u8);
@@ -226,6 +283,7 @@ public sealed partial class LunrIndex
         finally
         {
             ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(values);
         }
     }
 
@@ -252,7 +310,8 @@ public sealed partial class LunrIndex
         {
             _index = index;
             _max = max;
-            _vectorOf = index.PostingVectors();
+            PostedPairs posted = index.Posted();
+            _vectorOf = posted.ValueIds;
 
             var scratch = new ArrayBufferWriter<byte>(4096);
             index.Write(scratch, [], ShardVectors.OnlyPosted);
@@ -262,28 +321,14 @@ public sealed partial class LunrIndex
             // "termIndex,value" for each posting with an entry.
             int fieldCount = index._fieldJson.Length;
             _termBytes = new long[index._terms.Length];
-            _termPairs = new int[index._terms.Length];
+            _termPairs = posted.Count;
             for (int t = 0; t < _termBytes.Length; t++)
             {
                 scratch.ResetWrittenCount();
                 var w = new JsonUtf8Writer(scratch);
                 index.WriteTerm(ref w, t);
                 w.Flush();
-                long bytes = scratch.WrittenCount;
-                int pairs = 0;
-                int termIndexDigits = Digits(index._termIndex[t]);
-                for (int p = index._postStart[t * fieldCount]; p < index._postStart[(t + 1) * fieldCount]; p++)
-                {
-                    int position = _vectorOf[p];
-                    if (position >= 0)
-                    {
-                        pairs++;
-                        bytes += termIndexDigits + 1 + JsNumber.JsonLength(index._vectorValue[position]);
-                    }
-                }
-
-                _termBytes[t] = bytes;
-                _termPairs[t] = pairs;
+                _termBytes[t] = scratch.WrittenCount + ((long)_termPairs[t] * (Digits(index._termIndex[t]) + 1)) + posted.ValueBytes[t];
             }
 
             // The frame of a (doc, field) vector, ["field/ref",[…]], written once per shard that names it.
