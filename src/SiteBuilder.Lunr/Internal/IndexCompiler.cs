@@ -335,6 +335,11 @@ internal static class IndexCompiler
             {
                 int start = postStart[bucket];
                 int end = postStart[bucket + 1];
+                if (InJsOrder(indexValue, postRef, start, end))
+                {
+                    continue;
+                }
+
                 order.Clear();
                 for (int p = start; p < end; p++)
                 {
@@ -387,6 +392,35 @@ internal static class IndexCompiler
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a bucket already lists its array-index refs first, ascending, then the others: refs added in order as
+    /// "0", "1", "2"… (every bucket of an index of numbered documents), which then need no sort. A bucket holds a ref
+    /// once, and distinct refs have distinct index values, so an ascending run is the order the sort would give.
+    /// </summary>
+    private static bool InJsOrder(long[] indexValue, int[] postRef, int start, int end)
+    {
+        long last = -1;
+        bool others = false;
+        for (int p = start; p < end; p++)
+        {
+            long value = indexValue[postRef[p]];
+            if (value < 0)
+            {
+                others = true;
+            }
+            else if (others || value <= last)
+            {
+                return false;
+            }
+            else
+            {
+                last = value;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The field vectors in fieldRef order, each sorted by term index.</summary>
