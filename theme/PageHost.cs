@@ -28,7 +28,7 @@ internal sealed class PageHost : IComponent
 
     /// <summary>Renders <paramref name="page"/> with <paramref name="component"/>; call on the renderer's dispatcher.
     /// The theme's components are synchronous, so the page is complete when this returns.</summary>
-    public void Show(Type component, SiteLayout layout, Page page)
+    public void Show(Type component, SiteLayout layout, Page page, string? chartHtml = null)
     {
         var key = ++_sequence;
         _handle.Render(builder =>
@@ -37,6 +37,25 @@ internal sealed class PageHost : IComponent
             builder.SetKey(key);
             builder.AddComponentParameter(1, nameof(SiteBuilder.Theme.Components.SiteShell.Layout), layout);
             builder.AddComponentParameter(2, nameof(SiteBuilder.Theme.Components.SiteShell.Page), page);
+            if (chartHtml is not null)
+            {
+                builder.AddComponentParameter(3, nameof(SiteBuilder.Theme.Components.EntityView.ChartHtml), chartHtml);
+            }
+
+            builder.CloseComponent();
+        });
+    }
+
+    /// <summary>Renders an entity's <see cref="SiteBuilder.Theme.Components.MentionsChart"/> alone; call on the renderer's dispatcher.</summary>
+    public void ShowChart(string name, IReadOnlyList<MonthCount> months)
+    {
+        var key = ++_sequence;
+        _handle.Render(builder =>
+        {
+            builder.OpenComponent<SiteBuilder.Theme.Components.MentionsChart>(0);
+            builder.SetKey(key);
+            builder.AddComponentParameter(1, nameof(SiteBuilder.Theme.Components.MentionsChart.Name), name);
+            builder.AddComponentParameter(2, nameof(SiteBuilder.Theme.Components.MentionsChart.Months), months);
             builder.CloseComponent();
         });
     }

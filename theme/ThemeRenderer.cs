@@ -66,6 +66,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var pages = site.Pages;
+        var charts = new ChartCache();
         var next = -1;
         var tasks = new Task[Math.Min(_workers.Length, Math.Max(1, pages.Count))];
         for (var w = 0; w < tasks.Length; w++)
@@ -86,7 +87,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
                         }
 
                         var page = pages[i];
-                        var html = await worker.RenderAsync(site.Layout, page).ConfigureAwait(false);
+                        var html = await worker.RenderAsync(site.Layout, page, charts).ConfigureAwait(false);
                         await sink(page, html).ConfigureAwait(false);
                     }
                 }
@@ -111,7 +112,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         await worker.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var html = await worker.RenderAsync(layout, page).ConfigureAwait(false);
+            var html = await worker.RenderAsync(layout, page, charts: null).ConfigureAwait(false);
             return System.Text.Encoding.UTF8.GetString(html.Span);
         }
         finally
@@ -186,8 +187,16 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
     }
 
     /// <summary>
-    /// A renderer with its one root component, the <see cref="PageHost"/> (created on first use), and a gate so that one
-    /// caller uses it at a time. Each page replaces the last under the host, so the renderer holds one page, not all of them.
+    /// The mention charts of one build, by entity name and months: the pages of a long timeline (168 for the most
+    /// mentioned entity of 10,000 articles) share one chart, the largest part of each page, which is drawn once and then
+    /// copied in. Per build, so that a preview server holds none of a previous build's.
+    /// </summary>
+    private sealed class ChartCache : System.Collections.Concurrent.ConcurrentDictionary<(string Name, EquatableArray<MonthCount> Months), string>;
+
+    /// <summary>
+    /// A renderer with its root components, the <see cref="PageHost"/>s of pages and of charts (created on first use), and
+    /// a gate so that one caller uses it at a time. Each page replaces the last under its host, so the renderer holds one
+    /// page, not all of them.
     /// </summary>
     private sealed class Worker(HtmlRenderer renderer) : IAsyncDisposable
     {
@@ -196,28 +205,34 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         private readonly Utf8PageWriter _writer = new();
         private PageHost? _host;
         private HtmlRootComponent _root;
+        private PageHost? _chartHost;
+        private HtmlRootComponent _chartRoot;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         /// <summary>Renders one page into the worker's buffer: valid until this worker renders the next.</summary>
-        public Task<ReadOnlyMemory<byte>> RenderAsync(SiteLayout layout, Page page)
+        public Task<ReadOnlyMemory<byte>> RenderAsync(SiteLayout layout, Page page, ChartCache? charts)
         {
             var component = ComponentFor(page);
             return renderer.Dispatcher.InvokeAsync(async () =>
             {
-                if (_host is null)
+                // No ConfigureAwait(false) here: what follows must stay on the renderer's dispatcher.
+                _host ??= await CreateHostAsync(root => _root = root);
+                string? chart = null;
+                if (charts is not null && page is EntityPage entity)
                 {
-                    PageHost? created = null;
-                    var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>(StringComparer.Ordinal)
+                    var key = (entity.Entity.Name, entity.MentionsPerMonth);
+                    if (!charts.TryGetValue(key, out chart))
                     {
-                        [nameof(PageHost.Register)] = (Action<PageHost>)(h => created = h),
-                    });
-                    // No ConfigureAwait(false) here: what follows must stay on the renderer's dispatcher.
-                    _root = await renderer.RenderComponentAsync<PageHost>(parameters);
-                    _host = created ?? throw new InvalidOperationException("The page host did not register.");
+                        _chartHost ??= await CreateHostAsync(root => _chartRoot = root);
+                        _chartHost.ShowChart(entity.Entity.Name, entity.MentionsPerMonth);
+                        using var text = new StringWriter();
+                        _chartRoot.WriteHtmlTo(text);
+                        chart = charts.GetOrAdd(key, text.ToString());
+                    }
                 }
 
-                _host.Show(component, layout, page);
+                _host.Show(component, layout, page, chart);
                 _writer.Reset();
                 _writer.Body = (page as ArticlePage)?.BodyHtml;
                 _root.WriteHtmlTo(_writer);
@@ -227,6 +242,17 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
             });
         }
 
+        private async Task<PageHost> CreateHostAsync(Action<HtmlRootComponent> root)
+        {
+            PageHost? created = null;
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                [nameof(PageHost.Register)] = (Action<PageHost>)(h => created = h),
+            });
+            root(await renderer.RenderComponentAsync<PageHost>(parameters));
+            return created ?? throw new InvalidOperationException("The page host did not register.");
+        }
+
         /// <summary>The doctype first, even for a component that does not render <see cref="Components.SiteShell"/>.</summary>
         private static ReadOnlyMemory<byte> WithDoctype(ReadOnlySpan<byte> html)
         {
@@ -234,7 +260,13 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
             return document;
         }
 
-        public Task ClearAsync() => _host is not { } host ? Task.CompletedTask : renderer.Dispatcher.InvokeAsync(host.Clear);
+        public Task ClearAsync() => _host is null && _chartHost is null
+            ? Task.CompletedTask
+            : renderer.Dispatcher.InvokeAsync(() =>
+            {
+                _host?.Clear();
+                _chartHost?.Clear();
+            });
 
         public async ValueTask DisposeAsync()
         {
