@@ -8,14 +8,33 @@ internal static class Display
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // A page lists dozens of dates, a build writes hundreds of thousands, and an archive has a few thousand days: each
+    // day's three texts are formatted once (custom date formats are slow). Bounded for the preview server's sake.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string[]> Dates = new();
+
     /// <summary>"2025-02-28", for <c>datetime</c> attributes.</summary>
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+    public static string IsoDate(DateOnly date) => DateTexts(date)[0];
 
     /// <summary>"28 February 2025".</summary>
-    public static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", Invariant);
+    public static string LongDate(DateOnly date) => DateTexts(date)[1];
 
     /// <summary>"28 Feb 2025".</summary>
-    public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", Invariant);
+    public static string ShortDate(DateOnly date) => DateTexts(date)[2];
+
+    private static string[] DateTexts(DateOnly date)
+    {
+        if (Dates.TryGetValue(date.DayNumber, out var texts))
+        {
+            return texts;
+        }
+
+        if (Dates.Count >= 65_536)
+        {
+            Dates.Clear();
+        }
+
+        return Dates[date.DayNumber] = [date.ToString("yyyy-MM-dd", Invariant), date.ToString("d MMMM yyyy", Invariant), date.ToString("d MMM yyyy", Invariant)];
+    }
 
     /// <summary>"2025-02", for <c>datetime</c> attributes of a month.</summary>
     public static string IsoMonth(int year, int month) => string.Create(Invariant, $"{year:D4}-{month:D2}");
@@ -30,7 +49,8 @@ internal static class Display
     public static string MonthYear(int year, int month) => MonthName(month) + " " + Number(year, grouping: false);
 
     /// <summary>"1,234" (or "2025" without grouping).</summary>
-    public static string Number(int value, bool grouping = true) => value.ToString(grouping ? "N0" : "D", Invariant);
+    public static string Number(int value, bool grouping = true) =>
+        value is >= 0 and < 1000 ? value.ToString(Invariant) : value.ToString(grouping ? "N0" : "D", Invariant); // no separator below 1,000: the plain (fast) format
 
     /// <summary>"1 article", "3 articles".</summary>
     public static string Count(int value, string singular, string plural) => Number(value) + " " + (value == 1 ? singular : plural);
