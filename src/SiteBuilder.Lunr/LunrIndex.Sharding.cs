@@ -299,7 +299,7 @@ public sealed partial class LunrIndex
         private readonly long _empty;
         private readonly long[] _termBytes;
         private readonly int[] _termPairs;
-        private readonly int[] _vectorOf;
+        private readonly int[] _valueIds;
         private readonly int[] _frameBytes;
         private readonly Sizer _current;
         private readonly Sizer _probe;
@@ -311,7 +311,7 @@ public sealed partial class LunrIndex
             _index = index;
             _max = max;
             PostedPairs posted = index.Posted();
-            _vectorOf = posted.ValueIds;
+            _valueIds = posted.ValueIds;
 
             var scratch = new ArrayBufferWriter<byte>(4096);
             index.Write(scratch, [], ShardVectors.OnlyPosted);
@@ -461,7 +461,7 @@ public sealed partial class LunrIndex
                 int fieldCount = index._fieldJson.Length;
                 int[] postStart = index._postStart;
                 int[] postRef = index._postRef;
-                int[] vectorOf = planner._vectorOf;
+                int[] valueIds = planner._valueIds;
                 int stamp = _stamp;
                 _terms++;
                 _bytes += planner._termBytes[t];
@@ -479,7 +479,7 @@ public sealed partial class LunrIndex
                             _bytes += planner._frameBytes[fieldRef];
                         }
 
-                        if (vectorOf[p] >= 0 && _paired[fieldRef] != stamp)
+                        if (valueIds[p] >= 0 && _paired[fieldRef] != stamp)
                         {
                             _paired[fieldRef] = stamp;
                             _pairedVectors++;
