@@ -346,7 +346,7 @@ public static class SiteGenerator
 
             var clock = Stopwatch.StartNew();
             options.Progress?.Report("search index");
-            BuildSearchIndex.Emit(documents, file => staged.Write(file.Path, file.Content), cancellationToken: cancellationToken);
+            BuildSearchIndex.Emit(documents, staged.Write, cancellationToken: cancellationToken);
             timings.Add(new StageTiming("search index", clock.Elapsed));
 
             clock.Restart();

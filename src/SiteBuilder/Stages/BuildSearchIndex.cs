@@ -36,6 +36,9 @@ public enum SearchLayout
     Sharded,
 }
 
+/// <summary>Receives one search file: its path under the output folder and its bytes, valid during the call only.</summary>
+public delegate void SearchFileSink(string path, ReadOnlySpan<byte> content);
+
 /// <summary>The search files (UTF-8 JSON, under <c>search/</c>), always with <c>search/manifest.json</c>, which names the layout.</summary>
 public sealed record SearchFiles(SearchLayout Layout, IReadOnlyList<OutputFile> Files, int DocumentCount)
 {
@@ -122,8 +125,9 @@ public static class BuildSearchIndex
     public static SearchFiles Write(IReadOnlyList<SearchDocument> documents, SearchLayout? layout = null, CancellationToken cancellationToken = default)
     {
         var files = new List<OutputFile>();
-        var chosen = Emit(documents, file =>
+        var chosen = Emit(documents, (path, content) =>
         {
+            var file = new OutputFile(path, content.ToArray());
             lock (files)
             {
                 files.Add(file);
@@ -136,8 +140,9 @@ public static class BuildSearchIndex
     /// <summary>
     /// Hands each search file to <paramref name="sink"/> as soon as it is written (shards concurrently, so the sink must
     /// be thread-safe), so that a build need not hold them all; returns the layout chosen as <see cref="Write"/> does.
+    /// A file's bytes are valid during the call only: a shard is handed over from its worker's scratch buffer, not copied.
     /// </summary>
-    public static SearchLayout Emit(IReadOnlyList<SearchDocument> documents, Action<OutputFile> sink, SearchLayout? layout = null, CancellationToken cancellationToken = default)
+    public static SearchLayout Emit(IReadOnlyList<SearchDocument> documents, SearchFileSink sink, SearchLayout? layout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var index = Index(documents);
@@ -150,22 +155,23 @@ public static class BuildSearchIndex
             index.WriteTo(whole);
             if (layout == SearchLayout.Monolithic || whole.WrittenCount <= MonolithicMaxBytes)
             {
-                sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Monolithic, documents.Count, articles, [])));
-                sink(new OutputFile(IndexPath, whole.WrittenSpan.ToArray()));
-                sink(new OutputFile(DocsPath, DisplayData(documents, 0, documents.Count)));
+                sink(ManifestPath, Manifest(index, SearchLayout.Monolithic, documents.Count, articles, []));
+                sink(IndexPath, whole.WrittenSpan);
+                sink(DocsPath, DisplayData(documents, 0, documents.Count));
                 return SearchLayout.Monolithic;
             }
         }
 
-        sink(new OutputFile(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges)));
-        sink(new OutputFile(TermsPath, Terms(index)));
-        // Each worker writes its shards into one scratch buffer, and each shard is copied out once, at its exact length.
+        sink(ManifestPath, Manifest(index, SearchLayout.Sharded, documents.Count, articles, ranges));
+        sink(TermsPath, Terms(index));
+        // Each worker writes its shards into one scratch buffer, from which the sink takes them (at 10,000 articles,
+        // copying each out would allocate ~100 MB of large-object arrays, garbage as soon as they are written).
         Parallel.For(0, ranges.Count, new ParallelOptions { CancellationToken = cancellationToken }, () => new ArrayBufferWriter<byte>(ShardMaxBytes * 2),
             (i, _, scratch) =>
             {
                 scratch.ResetWrittenCount();
                 index.WriteShardTo(scratch, ranges[i]);
-                sink(new OutputFile(ShardPath(ranges[i].From), scratch.WrittenSpan.ToArray()));
+                sink(ShardPath(ranges[i].From), scratch.WrittenSpan);
                 return scratch;
             },
             _ => { });
@@ -173,7 +179,7 @@ public static class BuildSearchIndex
         for (var start = 0; start < documents.Count; start += DocChunkSize)
         {
             var path = "search/docs/" + (start / DocChunkSize).ToString(CultureInfo.InvariantCulture) + ".json";
-            sink(new OutputFile(path, DisplayData(documents, start, Math.Min(DocChunkSize, documents.Count - start))));
+            sink(path, DisplayData(documents, start, Math.Min(DocChunkSize, documents.Count - start)));
         }
 
         return SearchLayout.Sharded;
