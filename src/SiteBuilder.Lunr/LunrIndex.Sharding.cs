@@ -60,55 +60,54 @@ public sealed partial class LunrIndex
     /// no entry for the term (a repeated ref whose last add lacks it). <see cref="Count"/> and <see cref="ValueBytes"/>: per term (sorted
     /// position), how many of its postings have an entry, and the JSON length of those entries' values.
     /// </summary>
-    private sealed record PostedPairs(int[] ValueIds, byte[] ValueJson, int[] ValueJsonStart, int[] Count, long[] ValueBytes)
+    internal sealed record PostedPairs(int[] ValueIds, byte[] ValueJson, int[] ValueJsonStart, int[] Count, long[] ValueBytes)
     {
         public ReadOnlySpan<byte> Json(int id) => ValueJson.AsSpan(ValueJsonStart[id], ValueJsonStart[id + 1] - ValueJsonStart[id]);
     }
 
-    private PostedPairs Posted() => LazyInitializer.EnsureInitialized(ref _posted, ComputePostedPairs);
+    /// <summary>The fewest refs a worker of <see cref="ComputePostedPairs"/> reads the vectors of.</summary>
+    private const int MinRefsPerChunk = 64;
 
-    private PostedPairs ComputePostedPairs()
+    private PostedPairs Posted() => LazyInitializer.EnsureInitialized(ref _posted,
+        () => ComputePostedPairs(Math.Clamp(_refs.Length / MinRefsPerChunk, 1, Environment.ProcessorCount)));
+
+    /// <summary>
+    /// Computes <see cref="PostedPairs"/>, reading the vectors of <paramref name="chunks"/> ranges of refs in parallel.
+    /// The result does not depend on <paramref name="chunks"/>.
+    /// </summary>
+    internal PostedPairs ComputePostedPairs(int chunks)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunks);
         int fieldCount = _fieldJson.Length;
         int bucketCount = _postStart.Length - 1;
+        int refCount = _refs.Length;
+        chunks = Math.Max(1, Math.Min(chunks, refCount));
         var ids = new int[_postRef.Length];
-        var pairCount = new int[_terms.Length];
-        var valueBytes = new long[_terms.Length];
 
-        // Distinct values by their bits (lunr rounds scores to thousandths: a few thousand of them), each written once.
-        var idOfBits = new Dictionary<long, int>();
+        // Distinct values (lunr rounds scores to thousandths: a few thousand of them), numbered in the order of their
+        // bits, not in the order the workers meet them, and each written once. The map is only read after.
+        long[] distinct = DistinctBits(_vectorValue, chunks);
+        var idOfBits = new Dictionary<long, int>(distinct.Length);
         var json = new ArrayBufferWriter<byte>(16 * 1024);
-        var jsonStart = new List<int> { 0 };
-        int IdOf(double value)
+        var jsonStart = new int[distinct.Length + 1];
+        for (int id = 0; id < distinct.Length; id++)
         {
-            ref int id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(idOfBits, BitConverter.DoubleToInt64Bits(value), out bool exists);
-            if (!exists)
-            {
-                id = idOfBits.Count - 1;
-                var w = new JsonUtf8Writer(json);
-                w.WriteNumber(value);
-                w.Flush();
-                jsonStart.Add(json.WrittenCount);
-            }
-
-            return id;
+            idOfBits.Add(distinct[id], id);
+            var w = new JsonUtf8Writer(json);
+            w.WriteNumber(BitConverter.Int64BitsToDouble(distinct[id]));
+            w.Flush();
+            jsonStart[id + 1] = json.WrittenCount;
         }
 
-        void Pair(int t, int id)
-        {
-            pairCount[t]++;
-            valueBytes[t] += jsonStart[id + 1] - jsonStart[id];
-        }
+        int IdOf(double value) => idOfBits[BitConverter.DoubleToInt64Bits(value)];
 
         // A bucket (term, field) whose refs ascend is filled in one pass over the vectors, ref by ref, with a cursor:
         // its next posting is the next vector that holds the term. (With numeric refs added in order, all of them do.)
         // Any other bucket is filled by a binary search per posting in its vector.
-        var cursor = new int[bucketCount];
         var ascending = new bool[bucketCount];
         var unordered = new List<int>();
         for (int b = 0; b < bucketCount; b++)
         {
-            cursor[b] = _postStart[b];
             ascending[b] = true;
             for (int p = _postStart[b] + 1; p < _postStart[b + 1]; p++)
             {
@@ -127,47 +126,74 @@ public sealed partial class LunrIndex
             termOfIndex[_termIndex[t]] = t;
         }
 
-        int fieldRefCount = _vectorStart.Length - 1;
-        for (int fr = 0; fr < fieldRefCount; fr++)
+        // Each worker reads the vectors of a range of refs, with its own cursors: in an ascending bucket, the postings of
+        // its refs start at the first posting whose ref is in the range. The pairs it finds are counted per worker.
+        var firstRef = new int[chunks + 1];
+        for (int j = 0; j <= chunks; j++)
         {
-            int r = fr / fieldCount;
-            int f = fr % fieldCount;
-            for (int i = _vectorStart[fr]; i < _vectorStart[fr + 1]; i++)
+            firstRef[j] = (int)((long)refCount * j / chunks);
+        }
+
+        var pairCounts = new int[chunks][];
+        var pairBytes = new long[chunks][];
+        Parallel.For(0, chunks, j =>
+        {
+            int[] cursor = PostingsFrom(firstRef[j], ascending);
+            int[] end = j + 1 == chunks ? _postStart[1..] : PostingsFrom(firstRef[j + 1], ascending);
+            var count = pairCounts[j] = new int[_terms.Length];
+            var bytes = pairBytes[j] = new long[_terms.Length];
+            for (int fr = firstRef[j] * fieldCount; fr < firstRef[j + 1] * fieldCount; fr++)
             {
-                int t = termOfIndex[_vectorTerm[i]];
-                int b = (t * fieldCount) + f;
-                if (!ascending[b])
+                int r = fr / fieldCount;
+                int f = fr % fieldCount;
+                for (int i = _vectorStart[fr]; i < _vectorStart[fr + 1]; i++)
                 {
-                    continue;
-                }
+                    int t = termOfIndex[_vectorTerm[i]];
+                    int b = (t * fieldCount) + f;
+                    if (!ascending[b])
+                    {
+                        continue;
+                    }
 
-                int c = cursor[b];
-                int end = _postStart[b + 1];
-                while (c < end && _postRef[c] < r)
+                    int c = cursor[b];
+                    while (c < end[b] && _postRef[c] < r)
+                    {
+                        ids[c++] = -1;
+                    }
+
+                    if (c < end[b] && _postRef[c] == r)
+                    {
+                        int id = IdOf(_vectorValue[i]);
+                        ids[c++] = id;
+                        count[t]++;
+                        bytes[t] += jsonStart[id + 1] - jsonStart[id];
+                    }
+
+                    cursor[b] = c;
+                }
+            }
+
+            for (int b = 0; b < bucketCount; b++)
+            {
+                if (ascending[b])
                 {
-                    ids[c++] = -1;
+                    ids.AsSpan(cursor[b], end[b] - cursor[b]).Fill(-1);
                 }
+            }
+        });
 
-                if (c < end && _postRef[c] == r)
-                {
-                    int id = IdOf(_vectorValue[i]);
-                    ids[c++] = id;
-                    Pair(t, id);
-                }
-
-                cursor[b] = c;
+        var pairCount = pairCounts[0];
+        var valueBytes = pairBytes[0];
+        for (int j = 1; j < chunks; j++)
+        {
+            for (int t = 0; t < _terms.Length; t++)
+            {
+                pairCount[t] += pairCounts[j][t];
+                valueBytes[t] += pairBytes[j][t];
             }
         }
 
-        for (int b = 0; b < bucketCount; b++)
-        {
-            if (ascending[b])
-            {
-                ids.AsSpan(cursor[b], _postStart[b + 1] - cursor[b]).Fill(-1);
-            }
-        }
-
-        // The searches run in parallel and leave positions; the values are looked up after, in order (IdOf is not thread-safe).
+        // The searches run in parallel and leave positions; the values are counted after, in order.
         Parallel.ForEach(unordered, b =>
         {
             int termIndex = _termIndex[b / fieldCount];
@@ -177,7 +203,7 @@ public sealed partial class LunrIndex
                 int fieldRef = (_postRef[p] * fieldCount) + f;
                 int start = _vectorStart[fieldRef];
                 int found = Array.BinarySearch(_vectorTerm, start, _vectorStart[fieldRef + 1] - start, termIndex);
-                ids[p] = found >= 0 ? found : -1;
+                ids[p] = found >= 0 ? IdOf(_vectorValue[found]) : -1;
             }
         });
 
@@ -187,13 +213,61 @@ public sealed partial class LunrIndex
             {
                 if (ids[p] >= 0)
                 {
-                    ids[p] = IdOf(_vectorValue[ids[p]]);
-                    Pair(b / fieldCount, ids[p]);
+                    pairCount[b / fieldCount]++;
+                    valueBytes[b / fieldCount] += jsonStart[ids[p] + 1] - jsonStart[ids[p]];
                 }
             }
         }
 
-        return new PostedPairs(ids, json.WrittenSpan.ToArray(), [.. jsonStart], pairCount, valueBytes);
+        return new PostedPairs(ids, json.WrittenSpan.ToArray(), jsonStart, pairCount, valueBytes);
+    }
+
+    /// <summary>Per bucket, its first posting whose ref is at least <paramref name="firstRef"/> (ascending buckets only).</summary>
+    private int[] PostingsFrom(int firstRef, bool[] ascending)
+    {
+        var from = new int[ascending.Length];
+        for (int b = 0; b < from.Length; b++)
+        {
+            int low = _postStart[b];
+            int high = _postStart[b + 1];
+            if (ascending[b])
+            {
+                while (low < high)
+                {
+                    int middle = low + ((high - low) >> 1);
+                    (low, high) = _postRef[middle] < firstRef ? (middle + 1, high) : (low, middle);
+                }
+            }
+
+            from[b] = low;
+        }
+
+        return from;
+    }
+
+    /// <summary>The distinct bit patterns of <paramref name="values"/>, sorted; gathered by <paramref name="chunks"/> workers.</summary>
+    private static long[] DistinctBits(double[] values, int chunks)
+    {
+        var sets = new HashSet<long>[chunks];
+        Parallel.For(0, chunks, j =>
+        {
+            var set = sets[j] = [];
+            int from = (int)((long)values.Length * j / chunks);
+            int to = (int)((long)values.Length * (j + 1) / chunks);
+            for (int i = from; i < to; i++)
+            {
+                set.Add(BitConverter.DoubleToInt64Bits(values[i]));
+            }
+        });
+
+        for (int j = 1; j < chunks; j++)
+        {
+            sets[0].UnionWith(sets[j]);
+        }
+
+        long[] bits = [.. sets[0]];
+        Array.Sort(bits);
+        return bits;
     }
 
     /// <summary>

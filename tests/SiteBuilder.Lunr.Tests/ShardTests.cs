@@ -274,6 +274,36 @@ public sealed class ShardTests
         Assert.True(ranges.Average(r => r.Length) > 50_000 / 3, $"{ranges.Count} ranges average {ranges.Average(r => r.Length):0} bytes");
     }
 
+    [Fact]
+    public void WhatShardsKnowOfTheVectorsDoesNotDependOnHowManyWorkersReadThem()
+    {
+        // Given article indexes and tricky ones (duplicate refs, whose postings may lack a vector entry; array-index refs)
+        var corpora = new List<TestCorpus> { CorpusGenerator.Articles(150, seed: 9, minWords: 40, maxWords: 120) };
+        corpora.AddRange(Enumerable.Range(0, 20).Select(seed => CorpusGenerator.Tricky(seed, documents: 40)));
+        int withMissingEntries = 0;
+        foreach (TestCorpus corpus in corpora)
+        {
+            LunrIndex index = corpus.BuildWithCSharp();
+
+            // When the posted pairs are gathered by one worker and by several, each reading a range of refs
+            LunrIndex.PostedPairs one = index.ComputePostedPairs(1);
+            withMissingEntries += one.ValueIds.Contains(-1) ? 1 : 0;
+            foreach (int chunks in new[] { 2, 3, 7, 1000 })
+            {
+                LunrIndex.PostedPairs several = index.ComputePostedPairs(chunks);
+
+                // Then every posting has the same value (or none), and every term the same counts
+                Assert.Equal(one.ValueIds, several.ValueIds);
+                Assert.Equal(one.ValueJson, several.ValueJson);
+                Assert.Equal(one.ValueJsonStart, several.ValueJsonStart);
+                Assert.Equal(one.Count, several.Count);
+                Assert.Equal(one.ValueBytes, several.ValueBytes);
+            }
+        }
+
+        Assert.True(withMissingEntries > 0, "no corpus had a posting without a vector entry");
+    }
+
     private static int LastAtMost(string[] bounds, string term)
     {
         int lo = 0;
