@@ -387,23 +387,25 @@ public sealed partial class LunrIndex
             PostedPairs posted = index.Posted();
             _valueIds = posted.ValueIds;
 
-            var scratch = new ArrayBufferWriter<byte>(4096);
-            index.Write(scratch, [], ShardVectors.OnlyPosted);
-            _empty = scratch.WrittenCount;
+            var empty = new ArrayBufferWriter<byte>(4096);
+            index.Write(empty, [], ShardVectors.OnlyPosted);
+            _empty = empty.WrittenCount;
 
             // Per term, what it adds whatever else the shard holds: its inverted-index entry, and a vector pair
-            // "termIndex,value" for each posting with an entry.
+            // "termIndex,value" for each posting with an entry. (The entries are measured by writing them, in parallel as
+            // that is writing the whole inverted index, through a buffer that keeps nothing.)
             int fieldCount = index._fieldJson.Length;
-            _termBytes = new long[index._terms.Length];
-            _termPairs = posted.Count;
-            for (int t = 0; t < _termBytes.Length; t++)
+            long[] termBytes = _termBytes = new long[index._terms.Length];
+            int[] termPairs = _termPairs = posted.Count;
+            Parallel.For(0, termBytes.Length, () => new CountingBufferWriter(), (t, _, counter) =>
             {
-                scratch.ResetWrittenCount();
-                var w = new JsonUtf8Writer(scratch);
+                counter.Reset();
+                var w = new JsonUtf8Writer(counter);
                 index.WriteTerm(ref w, t);
                 w.Flush();
-                _termBytes[t] = scratch.WrittenCount + ((long)_termPairs[t] * (Digits(index._termIndex[t]) + 1)) + posted.ValueBytes[t];
-            }
+                termBytes[t] = counter.Count + ((long)termPairs[t] * (Digits(index._termIndex[t]) + 1)) + posted.ValueBytes[t];
+                return counter;
+            }, _ => { });
 
             // The frame of a (doc, field) vector, ["field/ref",[…]], written once per shard that names it.
             int fieldRefs = index._vectorStart.Length - 1;

@@ -176,11 +176,12 @@ public static class BuildSearchIndex
             },
             _ => { });
 
-        for (var start = 0; start < documents.Count; start += DocChunkSize)
+        Parallel.For(0, (documents.Count + DocChunkSize - 1) / DocChunkSize, new ParallelOptions { CancellationToken = cancellationToken }, chunk =>
         {
-            var path = "search/docs/" + (start / DocChunkSize).ToString(CultureInfo.InvariantCulture) + ".json";
+            var start = chunk * DocChunkSize;
+            var path = "search/docs/" + chunk.ToString(CultureInfo.InvariantCulture) + ".json";
             sink(path, DisplayData(documents, start, Math.Min(DocChunkSize, documents.Count - start)));
-        }
+        });
 
         return SearchLayout.Sharded;
     }
