@@ -147,13 +147,7 @@ public static class LinkCorpus
                         break;
                     }
 
-                    foreach (var other in postings[e])
-                    {
-                        if (other != a)
-                        {
-                            scratch.Add(other, idf[e]);
-                        }
-                    }
+                    scratch.AddAll(CollectionsMarshal.AsSpan(postings[e]), except: a, idf[e]);
 
                     scanned += postings[e].Count;
                 }
@@ -275,47 +269,60 @@ public static class LinkCorpus
     private sealed class RelatedScratch(int size)
     {
         private readonly double[] _scores = new double[size];
-        private readonly List<int> _touched = [];
+        private readonly int[] _touched = new int[size];
+        private int _touchedCount;
 
-        public void Add(int article, double score)
+        /// <summary>Adds <paramref name="score"/> to every article of <paramref name="articles"/> but <paramref name="except"/>.</summary>
+        public void AddAll(ReadOnlySpan<int> articles, int except, double score)
         {
-            if (_scores[article] == 0)
+            var scores = _scores;
+            foreach (var article in articles)
             {
-                _touched.Add(article);
-            }
+                if (article == except)
+                {
+                    continue;
+                }
 
-            _scores[article] += score;
+                if (scores[article] == 0)
+                {
+                    _touched[_touchedCount++] = article;
+                }
+
+                scores[article] += score;
+            }
         }
 
         /// <summary>The <paramref name="count"/> best candidates: highest score first, the newer article (lower index) on a tie.</summary>
         public int[] TakeTop(int count)
         {
-            var best = new List<int>(count + 1);
-            foreach (var candidate in _touched)
+            Span<int> best = stackalloc int[count];
+            var found = 0;
+            foreach (var candidate in _touched.AsSpan(0, _touchedCount))
             {
-                var position = best.Count;
+                // Most candidates lose to the last of a full list: one comparison.
+                if (found == count && !Better(candidate, best[count - 1]))
+                {
+                    continue;
+                }
+
+                var position = Math.Min(found, count - 1);
                 while (position > 0 && Better(candidate, best[position - 1]))
                 {
+                    best[position] = best[position - 1];
                     position--;
                 }
 
-                if (position < count)
-                {
-                    best.Insert(position, candidate);
-                    if (best.Count > count)
-                    {
-                        best.RemoveAt(count);
-                    }
-                }
+                best[position] = candidate;
+                found = Math.Min(found + 1, count);
             }
 
-            var result = best.ToArray();
-            foreach (var candidate in _touched)
+            var result = best[..found].ToArray();
+            foreach (var candidate in _touched.AsSpan(0, _touchedCount))
             {
                 _scores[candidate] = 0;
             }
 
-            _touched.Clear();
+            _touchedCount = 0;
             return result;
         }
 
