@@ -121,16 +121,26 @@ internal static class JsonLd
         writer.WriteString("@type", type);
     }
 
+    // One buffer and writer per thread, reset for each document: an article's is ~2 KB, which a new buffer reached by
+    // doubling from a small one, with a new writer, for each of 10,000 articles.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_scratch;
+
     private static string Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
-        }
-
+        var (buffer, writer) = t_scratch ??= NewScratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        body(writer);
+        writer.WriteEndObject();
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+
+        static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+        {
+            var buffer = new ArrayBufferWriter<byte>(8 * 1024);
+            return (buffer, new Utf8JsonWriter(buffer));
+        }
     }
 }
