@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using SiteBuilder.Model;
 
@@ -23,18 +24,15 @@ public sealed class MentionMatcher
     private readonly Dictionary<long, int> _edges;
     private readonly int[] _values;
 
-    // The root's edges for ASCII characters (0: none; no edge leads back to the root), looked up at every word start:
-    // most words start with no name's first character, and an array answers that faster than the dictionary.
-    private readonly int[] _asciiRoot = new int[128];
+    // Every character that starts a name or alias: the scan skips to the next one with a vectorized search, since most
+    // of a text is characters that start none.
+    private readonly SearchValues<char> _starts;
 
     private MentionMatcher(Dictionary<long, int> edges, int[] values)
     {
         _edges = edges;
         _values = values;
-        for (var c = 0; c < _asciiRoot.Length; c++)
-        {
-            _asciiRoot[c] = edges.TryGetValue(Key(0, (char)c), out var next) ? next : 0;
-        }
+        _starts = SearchValues.Create([.. edges.Keys.Where(k => k >> 16 == 0).Select(k => (char)k).Order()]);
     }
 
     public static MentionMatcher Create(IReadOnlyList<Entity> entities)
@@ -78,14 +76,14 @@ public sealed class MentionMatcher
         var i = 0;
         while (i < text.Length)
         {
-            if (i > 0 && IsWordChar(text, i - 1))
+            var next = text[i..].IndexOfAny(_starts);
+            if (next < 0)
             {
-                i++;
-                continue;
+                break;
             }
 
-            var first = text[i];
-            if (first < 128 && _asciiRoot[first] == 0)
+            i += next;
+            if (i > 0 && IsWordChar(text, i - 1))
             {
                 i++;
                 continue;
