@@ -44,6 +44,8 @@ internal static class ColdBuild
         cpuAtStart.Add(self.TotalProcessorTime);
         peakAtStart.Add(peak);
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        // Workstation GC stops every thread and collects on one: time in which one of the two cores works.
+        var gcPause = GC.GetTotalPauseDuration().TotalSeconds;
 
         if (!result.Succeeded)
         {
@@ -70,7 +72,7 @@ internal static class ColdBuild
                 : new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
-            searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength));
+            searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength), gcPause);
     }
 
     /// <summary>The size of a file, or 0 when there is none (a monolithic search file in the sharded layout).</summary>

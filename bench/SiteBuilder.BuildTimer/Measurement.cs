@@ -39,7 +39,8 @@ public sealed record Measurement(
     string LoadAverage,
     int SearchFiles = 0,
     long SearchBytes = 0,
-    long SearchGzipBytes = 0)
+    long SearchGzipBytes = 0,
+    double GcPauseSeconds = 0)
 {
     public double PagesPerSecond => BuildSeconds > 0 ? Pages / BuildSeconds : 0;
 }

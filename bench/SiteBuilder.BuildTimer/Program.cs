@@ -250,6 +250,7 @@ internal static class Report
         Line("peak RSS (VmHWM)", Mib(Median(runs.Select(r => (double)r.PeakRssBytes))));
         Line("allocated (GC.GetTotalAllocatedBytes)", Mib(Median(runs.Select(r => (double)r.AllocatedBytes))));
         Line("GCs gen0 / gen1 / gen2", $"{first.Gen0Collections} / {first.Gen1Collections} / {first.Gen2Collections}");
+        Line("GC pauses, total (all threads stopped)", Seconds(Median(runs.Select(r => r.GcPauseSeconds))));
         Line("output", $"{Mib(first.OutputBytes)}, {first.OutputFiles} files");
         Line($"search data, {first.SearchFiles} files, raw / gzip", $"{Mib(first.SearchBytes)} / {Mib(first.SearchGzipBytes)}");
         if (first.IndexBytes > 0)
