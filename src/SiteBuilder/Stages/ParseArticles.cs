@@ -287,8 +287,8 @@ internal static class FrontMatter
         while (position <= text.Length)
         {
             var end = text.IndexOf('\n', position);
-            var lineText = end < 0 ? text[position..] : text[position..end];
-            if (lineText.TrimEnd() is "---" or "...")
+            var lineText = (end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position)).TrimEnd();
+            if (lineText is "---" or "...")
             {
                 yaml = text[4..position];
                 body = end < 0 ? "" : text[(end + 1)..];
