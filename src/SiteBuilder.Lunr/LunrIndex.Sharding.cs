@@ -193,7 +193,7 @@ public sealed partial class LunrIndex
             }
         }
 
-        // The searches run in parallel and leave positions; the values are counted after, in order.
+        // The searches run in parallel and leave value ids; their pairs are counted after.
         Parallel.ForEach(unordered, b =>
         {
             int termIndex = _termIndex[b / fieldCount];
