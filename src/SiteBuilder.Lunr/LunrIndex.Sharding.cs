@@ -134,12 +134,15 @@ public sealed partial class LunrIndex
             firstRef[j] = (int)((long)refCount * j / chunks);
         }
 
+        // Per range boundary, each ascending bucket's first posting at or after it; the last boundary is the buckets' ends.
+        var bounds = new int[chunks + 1][];
+        Parallel.For(0, chunks + 1, j => bounds[j] = j == chunks ? _postStart[1..] : PostingsFrom(firstRef[j], ascending));
         var pairCounts = new int[chunks][];
         var pairBytes = new long[chunks][];
         Parallel.For(0, chunks, j =>
         {
-            int[] cursor = PostingsFrom(firstRef[j], ascending);
-            int[] end = j + 1 == chunks ? _postStart[1..] : PostingsFrom(firstRef[j + 1], ascending);
+            int[] cursor = (int[])bounds[j].Clone();
+            int[] end = bounds[j + 1];
             var count = pairCounts[j] = new int[_terms.Length];
             var bytes = pairBytes[j] = new long[_terms.Length];
             for (int fr = firstRef[j] * fieldCount; fr < firstRef[j + 1] * fieldCount; fr++)
