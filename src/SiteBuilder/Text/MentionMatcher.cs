@@ -32,7 +32,7 @@ public sealed class MentionMatcher
     {
         _edges = edges;
         _values = values;
-        _starts = SearchValues.Create([.. edges.Keys.Where(k => k >> 16 == 0).Select(k => (char)k).Order()]);
+        _starts = SearchValues.Create([.. edges.Keys.Where(k => k >> 16 == 0).Select(k => (char)k)]);
     }
 
     public static MentionMatcher Create(IReadOnlyList<Entity> entities)
