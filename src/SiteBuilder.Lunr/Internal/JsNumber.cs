@@ -55,29 +55,6 @@ internal static class JsNumber
         return true;
     }
 
-    /// <summary>The number of bytes <see cref="TryFormatJson"/> writes for <paramref name="value"/>, computed without writing for lunr's scores.</summary>
-    public static int JsonLength(double value)
-    {
-        double thousandths = value * 1000;
-        if (value != 0 && Math.Abs(thousandths) < 1e15 && thousandths == Math.Floor(thousandths) && thousandths / 1000 == value)
-        {
-            long k = (long)thousandths;
-            int length = k < 0 ? 1 : 0;
-            k = Math.Abs(k);
-            for (long integer = k / 1000; integer >= 10; integer /= 10)
-            {
-                length++;
-            }
-
-            int fraction = (int)(k % 1000);
-            return length + 1 + (fraction == 0 ? 0 : fraction % 100 == 0 ? 2 : fraction % 10 == 0 ? 3 : 4);
-        }
-
-        Span<byte> buffer = stackalloc byte[MaxJsonLength];
-        TryFormatJson(value, buffer, out int written);
-        return written;
-    }
-
     /// <summary>The JS text of a double, as a string (used for JS <c>String(number)</c> conversions).</summary>
     public static string ToJsString(double value)
     {
