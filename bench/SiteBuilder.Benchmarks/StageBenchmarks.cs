@@ -26,7 +26,7 @@ public class MentionMatchingBenchmarks
         var corpus = Corpora.Analysis(Articles).Corpus!;
         _entities = corpus.Entities;
         _matcher = MentionMatcher.Create(_entities);
-        _bodies = [.. corpus.Articles.Select(a => a.Body)];
+        _bodies = [.. corpus.Articles.Select(a => a.Body.ToString())];
     }
 
     [Benchmark]

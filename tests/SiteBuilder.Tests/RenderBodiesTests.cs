@@ -11,10 +11,38 @@ public class RenderBodiesTests
     private static readonly Entity Nato = new("nato", "NATO", EntityKind.Organization, [], [SourceLocation.File("e")], null, [], SourceLocation.File("e"));
     private static readonly EquatableArray<Entity> Entities = [Trump, Nato];
 
-    private static (RenderedBody Body, List<Diagnostic> Diagnostics) Render(string body, BodyFormat format = BodyFormat.Markdown, string baseUrl = "https://example.org/")
+    private static (RenderedBody Body, List<Diagnostic> Diagnostics) Render(string body, BodyFormat format = BodyFormat.Markdown, string baseUrl = "https://example.org/") =>
+        Render(body, bodyStart: 0, format, baseUrl);
+
+    /// <summary>Renders the body that starts at <paramref name="bodyStart"/> in <paramref name="text"/>, on line 5 of its file.</summary>
+    private static (RenderedBody Body, List<Diagnostic> Diagnostics) Render(string text, int bodyStart, BodyFormat format = BodyFormat.Markdown, string baseUrl = "https://example.org/")
     {
-        var article = new Article("a", "Title", new DateOnly(2025, 1, 1), "Wire", null, null, null, [], [], body, format, "input/articles/a.md", 5, SourceLocation.File("input/articles/a.md"));
+        var article = new Article("a", "Title", new DateOnly(2025, 1, 1), "Wire", null, null, null, [], [], text, bodyStart, format, "input/articles/a.md", 5, SourceLocation.File("input/articles/a.md"));
         return RenderBodies.RenderOne(article, Entities, MentionMatcher.Create(Entities), new SiteUrls(new Uri(baseUrl)));
+    }
+
+    [Fact]
+    public void ABodyAfterFrontMatterRendersAsItWouldAlone()
+    {
+        const string body = "Trump met NATO.\n\nHello <b>bold</b>\n";
+        const string text = "---\ntitle: \"Trump <b>\"\n---\n" + body;
+
+        var (alone, aloneDiagnostics) = Render(body);
+        var (viewed, viewedDiagnostics) = Render(text, bodyStart: text.Length - body.Length);
+
+        Assert.Equal(alone, viewed);
+        Assert.Equal(("SB4001", 7), Assert.Single(viewedDiagnostics.Select(d => (d.Id, d.Location.Line)).Distinct()));
+        Assert.Equal(aloneDiagnostics, viewedDiagnostics);
+    }
+
+    [Fact]
+    public void PlainTextWarnsOfRawHtmlAtItsLineAndColumn()
+    {
+        var (body, diagnostics) = Render("First line.\n  Then <b>bold</b> text.", BodyFormat.PlainText);
+
+        var warning = Assert.Single(diagnostics);
+        Assert.Equal(("SB4001", 6, 8), (warning.Id, warning.Location.Line, warning.Location.Column));
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", body.Html);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public static class LinkCorpus
             }
 
             // The graph carries the rendered body; the raw text stays with the corpus and is not kept alive by every page.
-            linked[a] = new LinkedArticle(article with { Body = string.Empty }, body, entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), relatedOf[a]);
+            linked[a] = new LinkedArticle(article with { Text = string.Empty, BodyStart = 0 }, body, entitiesOf[a].Select(e => corpus.Entities[e].Id).ToEquatableArray(), relatedOf[a]);
             return scratch;
         }, _ => { });
 

@@ -151,9 +151,9 @@ public static class ParseArticles
 
         var format = body.RelativePath.EndsWith(".txt", StringComparison.Ordinal) ? BodyFormat.PlainText : BodyFormat.Markdown;
         YamlFields? fields;
-        string bodyText;
+        int bodyStart;
         int bodyLine;
-        if (format == BodyFormat.Markdown && FrontMatter.TrySplit(body.Text, out var yaml, out bodyText, out bodyLine, out var closed))
+        if (format == BodyFormat.Markdown && FrontMatter.TrySplit(body.Text, out var yaml, out bodyStart, out bodyLine, out var closed))
         {
             if (!closed)
             {
@@ -170,7 +170,7 @@ public static class ParseArticles
         }
         else if (sidecar is not null)
         {
-            bodyText = body.Text;
+            bodyStart = 0;
             bodyLine = 1;
             fields = YamlDocuments.ReadMapping(sidecar.Text, sidecar.RelativePath, 0, diagnostics);
         }
@@ -222,22 +222,23 @@ public static class ParseArticles
         }
 
         var tags = fields.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToEquatableArray();
-        if (string.IsNullOrWhiteSpace(bodyText))
+        var bodyText = body.Text.AsSpan(bodyStart);
+        if (bodyText.IsWhiteSpace())
         {
             diagnostics.Add(DiagnosticDescriptors.EmptyBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
         }
-        else if (bodyText.AsSpan().Trim().SequenceEqual(PlaceholderBody))
+        else if (bodyText.Trim().SequenceEqual(PlaceholderBody))
         {
             diagnostics.Add(DiagnosticDescriptors.PlaceholderBody.Create(new SourceLocation(body.RelativePath, bodyLine, 1)));
         }
 
-        if (title is null || source is null || date is null || !slugValid || string.IsNullOrWhiteSpace(bodyText))
+        if (title is null || source is null || date is null || !slugValid || bodyText.IsWhiteSpace())
         {
             return (null, diagnostics);
         }
 
         var article = new Article(slug, title, date.Value, source, NullIfEmpty(sourceUrl), NullIfEmpty(author), NullIfEmpty(summary),
-            references.ToEquatableArray(), tags, bodyText, format, body.RelativePath, bodyLine, fields.Location);
+            references.ToEquatableArray(), tags, body.Text, bodyStart, format, body.RelativePath, bodyLine, fields.Location);
         return (article, diagnostics);
     }
 
@@ -270,11 +271,14 @@ public static class ParseArticles
 /// <summary>Splits "---\nyaml\n---\nbody" front matter.</summary>
 internal static class FrontMatter
 {
-    /// <summary>True when <paramref name="text"/> starts with a '---' line. <paramref name="closed"/> tells whether a closing '---' (or '...') line was found.</summary>
-    public static bool TrySplit(string text, out string yaml, out string body, out int bodyLine, out bool closed)
+    /// <summary>
+    /// True when <paramref name="text"/> starts with a '---' line. <paramref name="closed"/> tells whether a closing '---' (or
+    /// '...') line was found; if so, the body starts at <paramref name="bodyStart"/>, on line <paramref name="bodyLine"/>.
+    /// </summary>
+    public static bool TrySplit(string text, out string yaml, out int bodyStart, out int bodyLine, out bool closed)
     {
         yaml = "";
-        body = text;
+        bodyStart = 0;
         bodyLine = 1;
         closed = false;
         if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text == "---"))
@@ -291,7 +295,7 @@ internal static class FrontMatter
             if (lineText is "---" or "...")
             {
                 yaml = text[4..position];
-                body = end < 0 ? "" : text[(end + 1)..];
+                bodyStart = end < 0 ? text.Length : end + 1;
                 bodyLine = line + 1;
                 closed = true;
                 return true;

@@ -44,7 +44,9 @@ public static partial class RenderBodies
     internal static (RenderedBody, List<Diagnostic>) RenderOne(Article article, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
     {
         var diagnostics = new List<Diagnostic>();
-        var markdown = article.Format == BodyFormat.PlainText ? PlainTextToMarkdown(article, diagnostics) : article.Body;
+        // Markdig takes a string: the body is copied off the file's text here, for as long as it is parsed.
+        var markdown = article.Format == BodyFormat.PlainText ? PlainTextToMarkdown(article, diagnostics)
+            : article.BodyStart == 0 ? article.Text : article.Body.ToString();
         var document = Markdown.Parse(markdown, Pipeline);
         var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
         walker.Walk(document);
@@ -64,15 +66,18 @@ public static partial class RenderBodies
     /// <summary>Plain text: paragraphs separated by blank lines, every character literal. Escaping keeps line numbers.</summary>
     private static string PlainTextToMarkdown(Article article, List<Diagnostic> diagnostics)
     {
-        var builder = new StringBuilder(article.Body.Length + article.Body.Length / 8);
+        var body = article.Body;
+        var builder = new StringBuilder(body.Length + body.Length / 8);
         var lineNumber = article.BodyLine;
-        foreach (var rawLine in article.Body.Split('\n'))
+        foreach (var range in body.Split('\n'))
         {
+            var rawLine = body[range];
             var line = rawLine.TrimStart();
-            var tag = HtmlTag().Match(line);
-            if (tag.Success)
+            if (HtmlTag().EnumerateMatches(line) is var tags && tags.MoveNext())
             {
-                diagnostics.Add(DiagnosticDescriptors.RawHtml.Create(new SourceLocation(article.BodyPath, lineNumber, rawLine.Length - line.Length + tag.Index + 1), Clip(tag.Value)));
+                var (index, length) = (tags.Current.Index, tags.Current.Length);
+                var at = new SourceLocation(article.BodyPath, lineNumber, rawLine.Length - line.Length + index + 1);
+                diagnostics.Add(DiagnosticDescriptors.RawHtml.Create(at, Clip(line.Slice(index, length).ToString())));
             }
 
             foreach (var c in line)
