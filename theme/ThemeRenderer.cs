@@ -235,6 +235,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
                 _host.Show(component, layout, page, chart);
                 _writer.Reset();
                 _writer.Body = (page as ArticlePage)?.BodyHtml;
+                _writer.JsonLd = page.Meta.JsonLd;
                 _root.WriteHtmlTo(_writer);
                 _writer.Complete();
                 var html = _writer.Written;

@@ -17,6 +17,9 @@ internal sealed class Utf8PageWriter : Utf8TextWriter
     /// </summary>
     public static readonly string BodyPlaceholder = new(['\uFDD0', 'b', 'o', 'd', 'y', '\uFDD0']);
 
+    /// <summary>The markup the site shell writes where the page's JSON-LD goes; recognised by reference, as the body's.</summary>
+    public static readonly string JsonLdPlaceholder = new(['\uFDD0', 'j', 's', 'o', 'n', '\uFDD0']);
+
     private bool _started;
 
     // Where the body's bytes are in the page, so that the clean-up at the end leaves them as they are.
@@ -26,12 +29,19 @@ internal sealed class Utf8PageWriter : Utf8TextWriter
     /// <summary>The body of the page being rendered, written in place of <see cref="BodyPlaceholder"/>.</summary>
     public Utf8Text? Body { get; set; }
 
+    /// <summary>
+    /// The JSON-LD of the page being rendered, written in place of <see cref="JsonLdPlaceholder"/>. JSON has no raw '\r'
+    /// (it is escaped), so the clean-up at the end need not step around it.
+    /// </summary>
+    public Utf8Text? JsonLd { get; set; }
+
     public override void Reset()
     {
         base.Reset();
         _started = false;
         _bodyStart = _bodyEnd = -1;
         Body = null;
+        JsonLd = null;
     }
 
     public override void Write(string? value)
@@ -43,6 +53,12 @@ internal sealed class Utf8PageWriter : Utf8TextWriter
             _bodyStart = Written.Length;
             WriteUtf8(body.Bytes);
             _bodyEnd = Written.Length;
+            return;
+        }
+
+        if (ReferenceEquals(value, JsonLdPlaceholder))
+        {
+            WriteUtf8((JsonLd ?? throw new InvalidOperationException("The site shell wrote the JSON-LD placeholder, but the page has no JSON-LD.")).Bytes);
             return;
         }
 

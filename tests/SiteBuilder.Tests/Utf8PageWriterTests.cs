@@ -48,16 +48,41 @@ public class Utf8PageWriterTests
     }
 
     [Fact]
+    public void TheJsonLdIsCopiedInWhereItsPlaceholderIsWrittenAndNowhereElse()
+    {
+        var writer = new Utf8PageWriter { JsonLd = Utf8Text.FromUtf8("{\"name\":\"Zo\u00EB \\u003C\"}"u8) };
+        writer.Write("<script>");
+        writer.Write(Utf8PageWriter.JsonLdPlaceholder);
+        writer.Write("</script>");
+        // The same characters, but not the placeholder itself: written as they are.
+        writer.Write(new string(Utf8PageWriter.JsonLdPlaceholder.AsSpan()));
+        writer.Complete();
+
+        Assert.Equal("<script>{\"name\":\"Zo\u00EB \\u003C\"}</script>" + Utf8PageWriter.JsonLdPlaceholder, Encoding.UTF8.GetString(writer.Written.Span));
+    }
+
+    [Fact]
+    public void AJsonLdPlaceholderOnAPageWithoutJsonLdIsAnError()
+    {
+        var writer = new Utf8PageWriter();
+
+        Assert.Throws<InvalidOperationException>(() => writer.Write(Utf8PageWriter.JsonLdPlaceholder));
+    }
+
+    [Fact]
     public void ReusedForTheNextPageItForgetsTheLastBody()
     {
-        var writer = new Utf8PageWriter { Body = Utf8Text.FromUtf8("<p>\r</p>"u8) };
+        var writer = new Utf8PageWriter { Body = Utf8Text.FromUtf8("<p>\r</p>"u8), JsonLd = Utf8Text.FromUtf8("{}"u8) };
         writer.Write("<a>\r\n");
         writer.Write(Utf8PageWriter.BodyPlaceholder);
+        writer.Write(Utf8PageWriter.JsonLdPlaceholder);
         writer.Complete();
         writer.Reset();
         writer.Write("  <b>\r\n</b>\r");
         writer.Complete();
 
         Assert.Equal("<b>\n</b>", Encoding.UTF8.GetString(writer.Written.Span));
+        Assert.Null(writer.Body);
+        Assert.Null(writer.JsonLd);
     }
 }

@@ -22,8 +22,8 @@ public sealed record Pagination(int Page, int PageCount, string? PreviousUrl, st
     public static Pagination Single { get; } = new(1, 1, null, null);
 }
 
-/// <summary>Metadata for &lt;head&gt;: canonical URL, OpenGraph type, and schema.org JSON-LD (already serialised and script-safe).</summary>
-public sealed record PageMeta(string Canonical, string OpenGraphType, string? JsonLd);
+/// <summary>Metadata for &lt;head&gt;: canonical URL, OpenGraph type, and schema.org JSON-LD (already serialised, as UTF-8, and script-safe).</summary>
+public sealed record PageMeta(string Canonical, string OpenGraphType, Utf8Text? JsonLd);
 
 /// <summary>A page of the site. <see cref="Url"/> is relative to the site root; the file is <see cref="OutputPath"/>.</summary>
 public abstract record Page(string Url, string Title, string Description, PageMeta Meta)

@@ -1,18 +1,17 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SiteBuilder.Model;
 
 namespace SiteBuilder.Stages;
 
 /// <summary>
-/// schema.org JSON-LD for &lt;script type="application/ld+json"&gt;. Written with Utf8JsonWriter's default encoder, which
-/// escapes &lt;, &gt; and &amp;, so no input string can close the script element.
+/// schema.org JSON-LD for &lt;script type="application/ld+json"&gt;, as UTF-8 (copied into the page as it is). Written with
+/// Utf8JsonWriter's default encoder, which escapes &lt;, &gt; and &amp;, so no input string can close the script element.
 /// </summary>
 internal static class JsonLd
 {
-    public static string WebSite(SiteConfig site, SiteUrls urls) => Write(w =>
+    public static Utf8Text WebSite(SiteConfig site, SiteUrls urls) => Write(w =>
     {
         Context(w, "WebSite");
         w.WriteString("name", site.Title);
@@ -26,7 +25,7 @@ internal static class JsonLd
         w.WriteEndObject();
     });
 
-    public static string NewsArticle(Article article, ArticleSummary summary, IReadOnlyList<Entity> about, SiteUrls urls) => Write(w =>
+    public static Utf8Text NewsArticle(Article article, ArticleSummary summary, IReadOnlyList<Entity> about, SiteUrls urls) => Write(w =>
     {
         Context(w, "NewsArticle");
         w.WriteString("headline", article.Title);
@@ -69,7 +68,7 @@ internal static class JsonLd
         w.WriteEndArray();
     });
 
-    public static string Profile(Entity entity, SiteUrls urls) => Write(w =>
+    public static Utf8Text Profile(Entity entity, SiteUrls urls) => Write(w =>
     {
         Context(w, "ProfilePage");
         w.WriteString("url", urls.Absolute(SiteUrls.Entity(entity.Id)));
@@ -126,7 +125,7 @@ internal static class JsonLd
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_scratch;
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    private static Utf8Text Write(Action<Utf8JsonWriter> body)
     {
         var (buffer, writer) = t_scratch ??= NewScratch();
         buffer.ResetWrittenCount();
@@ -135,7 +134,7 @@ internal static class JsonLd
         body(writer);
         writer.WriteEndObject();
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Utf8Text.FromUtf8(buffer.WrittenSpan);
 
         static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
         {

@@ -107,7 +107,7 @@ public static class PlanSite
         return result;
     }
 
-    private static PageMeta Meta(SiteUrls urls, string url, string type, string? jsonLd) => new(urls.Absolute(url), type, jsonLd);
+    private static PageMeta Meta(SiteUrls urls, string url, string type, Utf8Text? jsonLd) => new(urls.Absolute(url), type, jsonLd);
 
     private static IEnumerable<Page> HomePages(CorpusGraph graph, ArticleSummary[] all, Dictionary<string, EntityRef> refs, SiteUrls urls)
     {
