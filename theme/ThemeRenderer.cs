@@ -31,6 +31,7 @@ public sealed class ThemeRenderer : IPageRenderer, IAsyncDisposable
         _services = new ServiceCollection()
             .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
             .AddSingleton(JavaScriptEncoder.Create(UnicodeRanges.All))
+            .AddSingleton<IComponentActivator>(new ComponentActivator())
             .BuildServiceProvider();
         _workers = new Worker[Math.Max(1, workers)];
         for (var i = 0; i < _workers.Length; i++)
