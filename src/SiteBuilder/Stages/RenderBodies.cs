@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Markdig;
@@ -23,12 +24,21 @@ public static partial class RenderBodies
     public const int SummaryLength = 300;
     private const int ContextLength = 320;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    internal static readonly MarkdownPipeline Pipeline = Extensions().UseAutoLinks().Build();
+
+    // The same without bare-URL autolinks, which cost a sixth of the parse (the autolink parser stops the literal scanner
+    // at every h, f, m, t and w of the prose) and which few articles have. See Parse.
+    internal static readonly MarkdownPipeline PipelineWithoutAutoLinks = Extensions().Build();
+
+    private static MarkdownPipelineBuilder Extensions() => new MarkdownPipelineBuilder()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UsePipeTables()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
-        .Build();
+        .UseEmphasisExtras();
+
+    // What an autolink starts with (the parser takes "http://", "https://", "ftp://", "mailto:", "tel:" and "www."), and
+    // their first letters, in both cases: a superset of what it matches is enough.
+    private static readonly string[] AutoLinkStarts = ["http://", "https://", "ftp://", "mailto:", "tel:", "www."];
+    private static readonly SearchValues<char> AutoLinkFirstLetters = SearchValues.Create("hfmtwHFMTW");
 
     public static (EquatableArray<RenderedBody> Bodies, IReadOnlyList<Diagnostic> Diagnostics) Run(
         EquatableArray<Article> articles, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
@@ -47,7 +57,7 @@ public static partial class RenderBodies
         // Markdig takes a string: the body is copied off the file's text here, for as long as it is parsed.
         var markdown = article.Format == BodyFormat.PlainText ? PlainTextToMarkdown(article, diagnostics)
             : article.BodyStart == 0 ? article.Text : article.Body.ToString();
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown);
         var walker = new BodyWalker(article, entities, matcher, urls, diagnostics);
         walker.Walk(document);
         // The walker removed raw HTML from the tree, so the pipeline's HTML renderer can write it, as UTF-8, into this
@@ -61,6 +71,50 @@ public static partial class RenderBodies
         var summary = article.Summary ?? Sentences.Truncate(walker.FirstParagraph ?? article.Title, SummaryLength);
         var body = new RenderedBody(article.Slug, html, walker.PlainText(), summary, walker.Mentions(), walker.Links.ToEquatableArray());
         return (body, diagnostics);
+    }
+
+    /// <summary>
+    /// The document as the full pipeline parses it. It is parsed without autolinks first: the autolink parser is tried only
+    /// where literal text is (not in code, link destinations or HTML), and only succeeds where that text starts one of
+    /// <see cref="AutoLinkStarts"/>. If no literal has one, it would have failed everywhere and the two parses are the same
+    /// tree (its literals merely cut at fewer places, which neither the HTML nor the walker sees); otherwise the text is
+    /// parsed again with it.
+    /// </summary>
+    internal static MarkdownDocument Parse(string markdown)
+    {
+        var document = Markdown.Parse(markdown, PipelineWithoutAutoLinks);
+        return MayHoldAutoLink(document) ? Markdown.Parse(markdown, Pipeline) : document;
+    }
+
+    internal static bool MayHoldAutoLink(MarkdownDocument document)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>())
+        {
+            var (text, start, end) = (literal.Content.Text, literal.Content.Start, literal.Content.End);
+            if (text is null || start > end)
+            {
+                continue;
+            }
+
+            // Each position in the literal where the autolink parser would have been tried, read on past the literal's
+            // end as the parser reads its text.
+            var at = start;
+            while (at <= end && text.AsSpan(at, end - at + 1).IndexOfAny(AutoLinkFirstLetters) is var found && found >= 0)
+            {
+                at += found;
+                foreach (var prefix in AutoLinkStarts)
+                {
+                    if (text.AsSpan(at).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                at++;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Plain text: paragraphs separated by blank lines, every character literal. Escaping keeps line numbers.</summary>
