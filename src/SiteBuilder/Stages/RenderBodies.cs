@@ -35,10 +35,12 @@ public static partial class RenderBodies
         .UsePipeTables()
         .UseEmphasisExtras();
 
-    // What an autolink starts with (the parser takes "http://", "https://", "ftp://", "mailto:", "tel:" and "www."), and
-    // their first letters, in both cases: a superset of what it matches is enough.
-    private static readonly string[] AutoLinkStarts = ["http://", "https://", "ftp://", "mailto:", "tel:", "www."];
-    private static readonly SearchValues<char> AutoLinkFirstLetters = SearchValues.Create("hfmtwHFMTW");
+    // What an autolink starts with (the parser takes "http://", "https://", "ftp://", "mailto:", "tel:" and "www."; any
+    // case here, a superset is enough), each with the position of its first ':' or '.': those are searched for, as they
+    // are rare in prose, and the start checked from there.
+    private static readonly (string Start, int Mark)[] AutoLinkStarts =
+        [("http://", 4), ("https://", 5), ("ftp://", 3), ("mailto:", 6), ("tel:", 3), ("www.", 3)];
+    private static readonly SearchValues<char> AutoLinkMarks = SearchValues.Create(":.");
 
     public static (EquatableArray<RenderedBody> Bodies, IReadOnlyList<Diagnostic> Diagnostics) Run(
         EquatableArray<Article> articles, EquatableArray<Entity> entities, MentionMatcher matcher, SiteUrls urls)
@@ -96,15 +98,17 @@ public static partial class RenderBodies
                 continue;
             }
 
-            // Each position in the literal where the autolink parser would have been tried, read on past the literal's
-            // end as the parser reads its text.
+            // An autolink start at any position of the literal, read on past the literal's end as the parser reads its
+            // text: found by its ':' or '.', which is at most 6 characters after the start.
+            var limit = Math.Min(text.Length, end + 1 + 6);
             var at = start;
-            while (at <= end && text.AsSpan(at, end - at + 1).IndexOfAny(AutoLinkFirstLetters) is var found && found >= 0)
+            while (at < limit && text.AsSpan(at, limit - at).IndexOfAny(AutoLinkMarks) is var found && found >= 0)
             {
                 at += found;
-                foreach (var prefix in AutoLinkStarts)
+                foreach (var (prefix, mark) in AutoLinkStarts)
                 {
-                    if (text.AsSpan(at).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    var from = at - mark;
+                    if (from >= start && from <= end && text.AsSpan(from).StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                     {
                         return true;
                     }
