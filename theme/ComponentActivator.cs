@@ -4,8 +4,8 @@ namespace SiteBuilder.Theme;
 
 /// <summary>
 /// Creates components with their parameterless constructors. The framework's default activator supports constructor
-/// injection by compiling an expression tree per component type, ~4 ms each on first use: a tenth of a second of every
-/// build, for constructors that take nothing here (the theme's components get what they need as parameters).
+/// injection by compiling an expression tree per component type on first use: ~0.05 s of every build (1,000 articles,
+/// bench/RESULTS.md), for constructors that take nothing here (the theme's components get what they need as parameters).
 /// </summary>
 internal sealed class ComponentActivator : IComponentActivator
 {

@@ -8,7 +8,8 @@ namespace SiteBuilder.Theme;
 /// <see cref="System.Text.StringBuilder"/>, nor a string, nor a byte array of its own. It also normalises what the .razor
 /// files bring: whitespace before the first tag is dropped and every '\r' is removed (input text has '\n' line endings
 /// already, so only a template checked out with CRLF can write one). An article's body, UTF-8 already, is copied in where
-/// the component writes <see cref="BodyPlaceholder"/>, instead of being decoded to a string and encoded back.
+/// the component writes <see cref="BodyPlaceholder"/>, instead of being decoded to a string and encoded back; so is the
+/// page's JSON-LD, where the site shell writes <see cref="JsonLdPlaceholder"/>.
 /// </summary>
 internal sealed class Utf8PageWriter : Utf8TextWriter
 {

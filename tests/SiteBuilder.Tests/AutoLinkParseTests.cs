@@ -30,6 +30,8 @@ public class AutoLinkParseTests
         "> A quote with https://example.org\n\n- a list item with www.example.org\n- and one without",
         "Trailing punctuation: https://example.org/path., (www.example.org), https://example.org/a_b_.",
         "Email-like mailto:nobody and tel: alone and ftp:/not.a.link and http:/not.a.link.",
+        "A bare address desk@example.org, a javascript:void(0) and a file:///etc/passwd are not among its starts.",
+        "Https://Example.org at the very start, and at the very end: www.example.org",
     };
 
     [Theory]

@@ -26,8 +26,8 @@ public static partial class RenderBodies
 
     internal static readonly MarkdownPipeline Pipeline = Extensions().UseAutoLinks().Build();
 
-    // The same without bare-URL autolinks, which cost a sixth of the parse (the autolink parser stops the literal scanner
-    // at every h, f, m, t and w of the prose) and which few articles have. See Parse.
+    // The same without bare-URL autolinks, which cost a sixth of rendering a body (the autolink parser stops the literal
+    // scanner at every h, f, m, t and w of the prose) and which few articles have. See Parse.
     internal static readonly MarkdownPipeline PipelineWithoutAutoLinks = Extensions().Build();
 
     private static MarkdownPipelineBuilder Extensions() => new MarkdownPipelineBuilder()
