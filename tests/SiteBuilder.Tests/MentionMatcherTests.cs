@@ -26,6 +26,21 @@ public class MentionMatcherTests
     }
 
     [Fact]
+    public void EveryNameOfALargeCatalogIsFoundAsItself()
+    {
+        // Thousands of names sharing prefixes: a trie of ~40,000 edges, whose table has collisions and wrapped probes.
+        var catalog = Enumerable.Range(0, 3000)
+            .Select(i => Entity($"e{i}", $"Name{i:D4} Surname{i % 97}", $"N{i}"))
+            .ToArray();
+        var text = string.Join(", ", Enumerable.Range(0, 3000).Select(i => i % 2 == 0 ? $"Name{i:D4} Surname{i % 97}" : $"N{i}"));
+
+        var found = Found(text, catalog);
+
+        Assert.Equal(Enumerable.Range(0, 3000).Select(i => i % 2 == 0 ? $"e{i}:Name{i:D4} Surname{i % 97}" : $"e{i}:N{i}"), found);
+        Assert.Empty(Found("Name0000 Surname1, N3000, Name3000 Surname0, NN1, N12x", catalog));
+    }
+
+    [Fact]
     public void MatchesOnlyAtWordBoundaries()
     {
         Assert.Empty(Found("Trumpet players and NATOs and xTrump and Trump2"));

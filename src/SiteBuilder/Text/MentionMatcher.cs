@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Globalization;
 using SiteBuilder.Model;
 
@@ -21,7 +22,7 @@ public sealed class MentionMatcher
     private const int Ambiguous = -1;
     private const int NoValue = -2;
 
-    private readonly Dictionary<long, int> _edges;
+    private readonly EdgeTable _edges;
     private readonly int[] _values;
 
     // Every character that starts a name or alias: the scan skips to the next one with a vectorized search, since most
@@ -30,7 +31,7 @@ public sealed class MentionMatcher
 
     private MentionMatcher(Dictionary<long, int> edges, int[] values)
     {
-        _edges = edges;
+        _edges = new EdgeTable(edges);
         _values = values;
         _starts = SearchValues.Create([.. edges.Keys.Where(k => k >> 16 == 0).Select(k => (char)k)]);
     }
@@ -116,6 +117,61 @@ public sealed class MentionMatcher
     }
 
     private static long Key(int node, char c) => ((long)node << 16) | c;
+
+    /// <summary>
+    /// The trie's edges, (node, character) → node, in one open-addressing table: the scan looks one up for every character
+    /// it walks, and a <see cref="Dictionary{TKey, TValue}"/> lookup (comparer, buckets, entries) cost twice as much.
+    /// </summary>
+    private sealed class EdgeTable
+    {
+        private const long Empty = -1;
+
+        private readonly long[] _keys;
+        private readonly int[] _targets;
+        private readonly int _shift;
+
+        public EdgeTable(Dictionary<long, int> edges)
+        {
+            // At most half full: probes stay short.
+            var bits = Math.Max(4, 64 - BitOperations.LeadingZeroCount((ulong)Math.Max(1, edges.Count) * 2 - 1));
+            _shift = 64 - bits;
+            _keys = new long[1 << bits];
+            _targets = new int[1 << bits];
+            Array.Fill(_keys, Empty);
+            foreach (var (key, target) in edges)
+            {
+                var slot = Slot(key);
+                while (_keys[slot] != Empty)
+                {
+                    slot = (slot + 1) & (_keys.Length - 1);
+                }
+
+                (_keys[slot], _targets[slot]) = (key, target);
+            }
+        }
+
+        public bool TryGetValue(long key, out int target)
+        {
+            for (var slot = Slot(key); ; slot = (slot + 1) & (_keys.Length - 1))
+            {
+                var found = _keys[slot];
+                if (found == key)
+                {
+                    target = _targets[slot];
+                    return true;
+                }
+
+                if (found == Empty)
+                {
+                    target = 0;
+                    return false;
+                }
+            }
+        }
+
+        // Fibonacci hashing: the top bits of the key times 2^64/φ.
+        private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+    }
 
     private static bool IsWordChar(ReadOnlySpan<char> text, int index)
     {
