@@ -80,6 +80,20 @@ public class RenderBodiesTests
     }
 
     [Fact]
+    public void ALongSentenceIsCutAtSpacesOnBothSidesOfTheMentionAndKeptOnOneLine()
+    {
+        // 200 characters on each side, one sentence, a line break in it; 157 characters of room on each side of "Trump".
+        var before = string.Concat(Enumerable.Range(0, 40).Select(i => $"w{i:D3}" + (i == 20 ? "\n" : " ")));
+        var after = string.Concat(Enumerable.Range(0, 40).Select(i => $" x{i:D3}"));
+        var (body, _) = Render(before + "Trump" + after);
+
+        var context = Assert.Single(body.Mentions).Context;
+        var expectedBefore = "…" + string.Concat(Enumerable.Range(9, 31).Select(i => $"w{i:D3} "));
+        var expectedAfter = string.Concat(Enumerable.Range(0, 31).Select(i => $" x{i:D3}")) + "…";
+        Assert.Equal(new MentionContext(expectedBefore, "Trump", expectedAfter), context);
+    }
+
+    [Fact]
     public void ContextIsTheSentenceAroundTheFirstMention()
     {
         var (body, _) = Render("The meeting began. U.S. officials said Trump was angry. Nobody else spoke.");

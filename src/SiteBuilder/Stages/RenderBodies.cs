@@ -237,39 +237,48 @@ public static partial class RenderBodies
             _paragraph.Clear();
             _pending.Clear();
             WalkContainer(leaf.Inline!, linkable);
-            string? text = null;
             foreach (var (entity, offset, length, line) in _pending)
             {
                 var count = _mentions.TryGetValue(entity, out var existing) ? existing.Count : 0;
-                var context = count == 0 ? ContextOf(text ??= _paragraph.ToString(), offset, length) : existing.Context;
+                var context = count == 0 ? ContextOf(Paragraph(), offset, length) : existing.Context;
                 _mentions[entity] = (count + 1, count == 0 ? line : existing.Line, context);
             }
 
             _plain.Append(_paragraph).Append('\n');
         }
 
-        private static MentionContext ContextOf(string text, int offset, int length)
+        /// <summary>The sentence around a mention, cut to about <see cref="ContextLength"/> characters at spaces, on one line.</summary>
+        private static MentionContext ContextOf(ReadOnlySpan<char> text, int offset, int length)
         {
             var (start, end) = Sentences.Around(text, offset, offset + length);
             var before = text[start..offset];
             var after = text[(offset + length)..end];
             var room = Math.Max(40, (ContextLength - length) / 2);
-            if (before.Length > room)
+            var (cutBefore, cutAfter) = (before.Length > room, after.Length > room);
+            if (cutBefore)
             {
-                var cut = before.IndexOf(' ', before.Length - room);
-                before = "…" + (cut >= 0 ? before[(cut + 1)..] : before[^room..]);
+                var cut = before[^room..].IndexOf(' ');
+                before = cut >= 0 ? before[(before.Length - room + cut + 1)..] : before[^room..];
             }
 
-            if (after.Length > room)
+            if (cutAfter)
             {
-                var cut = after.LastIndexOf(' ', room);
-                after = (cut > 0 ? after[..cut] : after[..room]) + "…";
+                var cut = after[..(room + 1)].LastIndexOf(' ');
+                after = cut > 0 ? after[..cut] : after[..room];
             }
 
-            return new MentionContext(Collapse(before), text.Substring(offset, length), Collapse(after));
+            return new MentionContext(
+                string.Concat(cutBefore ? "…" : "", Collapse(before)), text.Slice(offset, length).ToString(), string.Concat(Collapse(after), cutAfter ? "…" : ""));
         }
 
-        private static string Collapse(string text) => text.Contains('\n') ? text.Replace('\n', ' ') : text;
+        private static string Collapse(ReadOnlySpan<char> text) => text.Contains('\n') ? text.ToString().Replace('\n', ' ') : text.ToString();
+
+        /// <summary>The paragraph collected so far: the builder's one chunk (it is reused with its capacity), or a copy.</summary>
+        private ReadOnlySpan<char> Paragraph()
+        {
+            var chunks = _paragraph.GetChunks();
+            return chunks.MoveNext() && chunks.Current.Length == _paragraph.Length ? chunks.Current.Span : _paragraph.ToString();
+        }
 
         private void WalkContainer(ContainerInline container, bool linkable)
         {
@@ -393,15 +402,7 @@ public static partial class RenderBodies
         }
 
         /// <summary>The mentions in the paragraph text from <paramref name="offset"/> on (the literal run just appended).</summary>
-        private IReadOnlyList<MentionMatch> Find(int offset)
-        {
-            var length = _paragraph.Length - offset;
-            // Almost always one chunk (the builder is reused with its capacity); otherwise the run is copied out.
-            var chunks = _paragraph.GetChunks();
-            return chunks.MoveNext() && chunks.Current.Length == _paragraph.Length
-                ? matcher.Find(chunks.Current.Span.Slice(offset, length))
-                : matcher.Find(_paragraph.ToString(offset, length));
-        }
+        private IReadOnlyList<MentionMatch> Find(int offset) => matcher.Find(Paragraph()[offset..]);
 
         private void SanitizeLink(LinkInline link)
         {

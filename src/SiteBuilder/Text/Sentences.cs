@@ -6,7 +6,7 @@ internal static class Sentences
     private static readonly string[] Abbreviations = ["Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Prof", "Lt", "Col", "Capt", "vs", "No", "Inc", "Ltd", "Co", "Corp", "Dept", "Mt", "Ft", "e.g", "i.e", "etc"];
 
     /// <summary>The [start, end) of the sentence that contains [<paramref name="start"/>, <paramref name="end"/>).</summary>
-    public static (int Start, int End) Around(string text, int start, int end)
+    public static (int Start, int End) Around(ReadOnlySpan<char> text, int start, int end)
     {
         var sentenceStart = 0;
         for (var i = start - 1; i > 0; i--)
@@ -63,7 +63,7 @@ internal static class Sentences
     }
 
     /// <summary>True when position <paramref name="i"/> is whitespace that ends a sentence (after . ! ? and closing quotes).</summary>
-    private static bool IsBoundaryAfter(string text, int i)
+    private static bool IsBoundaryAfter(ReadOnlySpan<char> text, int i)
     {
         if (i <= 0 || i >= text.Length || !char.IsWhiteSpace(text[i]))
         {
@@ -93,7 +93,7 @@ internal static class Sentences
             wordStart--;
         }
 
-        var word = text.AsSpan(wordStart, j - wordStart);
+        var word = text.Slice(wordStart, j - wordStart);
         if (word.Length == 1 && char.IsUpper(word[0]))
         {
             return false;
