@@ -237,10 +237,11 @@ public static partial class RenderBodies
             _paragraph.Clear();
             _pending.Clear();
             WalkContainer(leaf.Inline!, linkable);
+            var paragraph = _pending.Count > 0 ? Paragraph() : [];
             foreach (var (entity, offset, length, line) in _pending)
             {
                 var count = _mentions.TryGetValue(entity, out var existing) ? existing.Count : 0;
-                var context = count == 0 ? ContextOf(Paragraph(), offset, length) : existing.Context;
+                var context = count == 0 ? ContextOf(paragraph, offset, length) : existing.Context;
                 _mentions[entity] = (count + 1, count == 0 ? line : existing.Line, context);
             }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Numerics;
 using System.Globalization;
+using System.Numerics;
 using SiteBuilder.Model;
 
 namespace SiteBuilder.Text;
