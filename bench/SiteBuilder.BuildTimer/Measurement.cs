@@ -40,7 +40,8 @@ public sealed record Measurement(
     int SearchFiles = 0,
     long SearchBytes = 0,
     long SearchGzipBytes = 0,
-    double GcPauseSeconds = 0)
+    double GcPauseSeconds = 0,
+    long PretouchedBytes = 0)
 {
     public double PagesPerSecond => BuildSeconds > 0 ? Pages / BuildSeconds : 0;
 }

@@ -104,6 +104,7 @@ internal static class SiteBuilderCommand
             }
 
             var clock = Stopwatch.StartNew();
+            HeapPretouch.ForInput(options.InputDirectory);
             await using var renderer = ThemeRenderer.Create();
             if (!Console.IsErrorRedirected && !Console.IsOutputRedirected)
             {
