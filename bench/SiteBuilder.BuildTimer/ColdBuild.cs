@@ -21,16 +21,19 @@ internal static class ColdBuild
         var allocatedAtStart = new List<long>();
         var cpuAtStart = new List<TimeSpan>();
         var peakAtStart = new List<long>();
+        // As `sitebuilder build` does (the CLI's HeapPretouch, compiled into this program too), timed on its own.
+        var (pretouched, pretouchTime) = (0L, TimeSpan.Zero);
         var options = new BuildOptions(input, output, BaseUrl: null, DisplayRoot: input, DateOnly.FromDateTime(DateTime.UtcNow))
         {
             Progress = new StageMarks(allocatedAtStart, cpuAtStart, peakAtStart),
+            ArticlesListed = bytes =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                pretouched = HeapPretouch.ForArticles(bytes);
+                pretouchTime = Stopwatch.GetElapsedTime(start);
+            },
         };
-        var cpuBefore = CpuTime();
         var clock = Stopwatch.StartNew();
-        // What `sitebuilder build` does before it builds (the CLI's HeapPretouch, compiled into this program too).
-        var pretouched = HeapPretouch.ForInput(input);
-        var pretouch = new StageTime("pretouch memory", clock.Elapsed.TotalMilliseconds, 0, (CpuTime() - cpuBefore).TotalMilliseconds,
-            ReadStatusKilobytes("VmHWM") * 1024);
         BuildResult result;
         await using (var renderer = ThemeRenderer.Create())
         {
@@ -72,19 +75,13 @@ internal static class ColdBuild
         return new Measurement(
             result.Articles, result.Entities, result.Pages, result.Files,
             result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning),
-            [pretouch, .. result.Timings.Select((t, i) => allocatedAtStart.Count == result.Timings.Count + 1
+            [.. result.Timings.Select((t, i) => allocatedAtStart.Count == result.Timings.Count + 1
                 ? new StageTime(t.Stage, t.Elapsed.TotalMilliseconds, allocatedAtStart[i + 1] - allocatedAtStart[i],
                     (cpuAtStart[i + 1] - cpuAtStart[i]).TotalMilliseconds, peakAtStart[i + 1])
                 : new StageTime(t.Stage, t.Elapsed.TotalMilliseconds))],
             buildSeconds, processSeconds, null, cpuSeconds, systemSeconds, peak, allocated, gen0, gen1, gen2, outputBytes, outputFiles,
             SizeOf(index), File.Exists(index) ? GzipLength(index) : 0, SizeOf(docs), File.Exists(docs) ? GzipLength(docs) : 0, load,
-            searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength), gcPause, pretouched);
-    }
-
-    private static TimeSpan CpuTime()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
+            searchData.Count, searchData.Sum(SizeOf), searchData.Sum(GzipLength), gcPause, pretouched, pretouchTime.TotalMilliseconds);
     }
 
     /// <summary>The size of a file, or 0 when there is none (a monolithic search file in the sharded layout).</summary>

@@ -41,7 +41,8 @@ public sealed record Measurement(
     long SearchBytes = 0,
     long SearchGzipBytes = 0,
     double GcPauseSeconds = 0,
-    long PretouchedBytes = 0)
+    long PretouchedBytes = 0,
+    double PretouchMilliseconds = 0)
 {
     public double PagesPerSecond => BuildSeconds > 0 ? Pages / BuildSeconds : 0;
 }

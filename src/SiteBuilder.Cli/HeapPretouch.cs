@@ -45,22 +45,13 @@ internal static class HeapPretouch
     private const int AdvicePopulateWrite = 23;
 
     /// <summary>
-    /// Populates memory for a build of <paramref name="inputDirectory"/>: <see cref="BytesPerInputByte"/> times the
-    /// size of its article files, at most a quarter of the memory available; none below <see cref="MinimumBytes"/>.
+    /// Populates memory for a build whose article files take <paramref name="articleBytes"/>: <see cref="BytesPerInputByte"/>
+    /// times that, at most a quarter of the memory available; none below <see cref="MinimumBytes"/>.
     /// </summary>
     /// <returns>The number of bytes populated (0 when nothing was done).</returns>
-    public static long ForInput(string inputDirectory)
+    public static long ForArticles(long articleBytes)
     {
-        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess)
-        {
-            return 0;
-        }
-
-        var articles = Path.Combine(inputDirectory, "articles");
-        var input = Directory.Exists(articles)
-            ? new DirectoryInfo(articles).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
-            : 0;
-        var bytes = Math.Min(input * BytesPerInputByte, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+        var bytes = Math.Min(articleBytes * BytesPerInputByte, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
         return bytes < MinimumBytes ? 0 : Run(bytes);
     }
 

@@ -104,7 +104,7 @@ internal static class SiteBuilderCommand
             }
 
             var clock = Stopwatch.StartNew();
-            HeapPretouch.ForInput(options.InputDirectory);
+            options = options with { ArticlesListed = bytes => HeapPretouch.ForArticles(bytes) };
             await using var renderer = ThemeRenderer.Create();
             if (!Console.IsErrorRedirected && !Console.IsOutputRedirected)
             {

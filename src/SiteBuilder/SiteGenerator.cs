@@ -15,6 +15,12 @@ public sealed record BuildOptions(string InputDirectory, string OutputDirectory,
 {
     /// <summary>Told the name of each stage as it starts (the CLI shows it on an interactive terminal).</summary>
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>
+    /// In a build without a cache, told the total size in bytes of the article files once they are listed, before they are
+    /// read (the CLI sizes the memory it faults in ahead of the build by it).
+    /// </summary>
+    public Action<long>? ArticlesListed { get; init; }
 }
 
 /// <summary>How long one stage took.</summary>
@@ -77,7 +83,7 @@ public static class SiteGenerator
         // own, they are: this method runs once, as tier-0 code, which keeps every local and temporary alive to its end.
         (SiteConfig? Site, EquatableArray<Entity> Entities, EquatableArray<Article> Articles) ReadAndParse()
         {
-            var (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files));
+            var (files, readDiagnostics) = Time("read", () => ReadInputFiles.Run(options.InputDirectory, options.DisplayRoot, cache?.Files, options.ArticlesListed));
             diagnostics.AddRange(readDiagnostics);
             var (site, siteDiagnostics) = Time("parse site", () => ParseSiteConfig.Run(files.Site));
             diagnostics.AddRange(siteDiagnostics);

@@ -64,38 +64,44 @@ public class HeapPretouchTests
     }
 
     [Fact]
-    public void ForInputTouchesFiveTimesTheArticlesSizeAndNothingForASmallSite()
+    public void ForArticlesTouchesFiveTimesTheirSizeAndNothingForASmallSite()
     {
         if (!OperatingSystem.IsLinux())
         {
             return;
         }
 
-        var input = Directory.CreateTempSubdirectory("sitebuilder-pretouch-");
+        var before = HeapPretouch.NeverUsedEnd().Start;
+        Assert.Equal(0, HeapPretouch.ForArticles(10_000_000));
+        Assert.Equal(before, HeapPretouch.NeverUsedEnd().Start);
+
+        var page = Environment.SystemPageSize;
+        Assert.Equal((21_000_000L * HeapPretouch.BytesPerInputByte + page - 1) / page * page, HeapPretouch.ForArticles(21_000_000));
+    }
+
+    [Fact]
+    public void ABuildTellsTheArticleFilesTotalSizeOnceBeforeReadingThem()
+    {
+        var articles = new DirectoryInfo(Path.Combine(RepositoryPaths.Input, "articles"))
+            .EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+        var told = new List<long>();
+        var output = Directory.CreateTempSubdirectory("sitebuilder-listed-");
         try
         {
-            var articles = Directory.CreateDirectory(Path.Combine(input.FullName, "articles", "2026"));
-            using (var small = File.Create(Path.Combine(articles.FullName, "small.md")))
+            var options = new BuildOptions(RepositoryPaths.Input, output.FullName, null, RepositoryPaths.Input, new DateOnly(2026, 1, 1))
             {
-                small.SetLength(1_000_000);
-            }
+                ArticlesListed = told.Add,
+            };
 
-            var before = HeapPretouch.NeverUsedEnd().Start;
-            Assert.Equal(0, HeapPretouch.ForInput(input.FullName));
-            Assert.Equal(before, HeapPretouch.NeverUsedEnd().Start);
+            var analysis = SiteGenerator.Analyze(options);
 
-            // Sparse: 20 MB of article on disk costs nothing.
-            using (var large = File.Create(Path.Combine(articles.FullName, "large.md")))
-            {
-                large.SetLength(20_000_000);
-            }
-
-            var page = Environment.SystemPageSize;
-            Assert.Equal((21_000_000L * HeapPretouch.BytesPerInputByte + page - 1) / page * page, HeapPretouch.ForInput(input.FullName));
+            Assert.False(analysis.HasErrors);
+            Assert.Equal([articles], told);
+            Assert.True(articles > 10_000, $"{articles} bytes");
         }
         finally
         {
-            input.Delete(recursive: true);
+            output.Delete(recursive: true);
         }
     }
 

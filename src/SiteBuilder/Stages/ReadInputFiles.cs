@@ -186,12 +186,20 @@ public static class ReadInputFiles
     public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot) =>
         Run(inputDirectory, displayRoot, cache: null);
 
-    /// <summary>Reads the input, taking unchanged files from <paramref name="cache"/> and updating it.</summary>
-    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot, Cache? cache)
+    /// <summary>
+    /// Reads the input, taking unchanged files from <paramref name="cache"/> and updating it. Without a cache,
+    /// <paramref name="articlesListed"/> is told the total size of the article files once they are listed, before any is
+    /// read.
+    /// </summary>
+    public static (InputFiles Files, IReadOnlyList<Diagnostic> Diagnostics) Run(string inputDirectory, string displayRoot, Cache? cache,
+        Action<long>? articlesListed = null)
     {
         if (cache is null)
         {
-            var (files, diagnostics, _) = ReadAll(List(inputDirectory, displayRoot), cache: null, changed: null);
+            var all = List(inputDirectory, displayRoot);
+            // Lengths from the entries' lstat, which the listing made to find links: no more system calls.
+            articlesListed?.Invoke(all.Articles.Sum(f => f.Length));
+            var (files, diagnostics, _) = ReadAll(all, cache: null, changed: null);
             return (files, diagnostics);
         }
 
