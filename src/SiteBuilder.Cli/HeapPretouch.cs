@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace SiteBuilder.Cli;
 
 /// <summary>
-/// Faults in, before a build, the memory the garbage collector will give the build: the JVM's <c>AlwaysPreTouch</c>,
-/// for .NET on Linux, sized by the input.
+/// Faults in, as a build starts, the memory the garbage collector will give it: the JVM's <c>AlwaysPreTouch</c>, for
+/// .NET on Linux, sized by the input.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -17,11 +17,11 @@ namespace SiteBuilder.Cli;
 /// </para>
 /// <para>
 /// With regions (the default since .NET 7) the GC reserves one range of address space at start-up, inaccessible, and
-/// commits it as it needs it, region by region from the low end (<c>mprotect</c> to read-write); the high end of the
-/// range has never been used. This makes the low part of that never-used end read-write and populates it. The GC
-/// commits it later as it would have (its <c>mprotect</c> changes nothing), finds it zeroed as fresh memory is, and
-/// decommits it as it would have (replacing the pages). If any of this is not as expected (not Linux, another GC, an
-/// older kernel, no such range) nothing is done, and the build runs exactly as without it.
+/// commits it as it needs it, region by region from the low end (<c>mprotect</c> to read-write); past the regions used
+/// so far, the range has never been touched. This makes the first bytes of that never-used part read-write and
+/// populates them. The GC commits them later as it would have (its <c>mprotect</c> changes nothing), finds them zeroed
+/// as fresh memory is, and decommits them as it would have (replacing the pages). Where no such range is found (not
+/// Linux, an older kernel, another GC) nothing is done; pages the GC does not come to use only cost memory.
 /// </para>
 /// </remarks>
 internal static class HeapPretouch
