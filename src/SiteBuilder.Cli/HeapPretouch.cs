@@ -64,6 +64,19 @@ internal static class HeapPretouch
             return 0;
         }
 
+        try
+        {
+            return Populate(bytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            // No /proc to read (a sandbox), or no such C library: the build runs as without the pretouch.
+            return 0;
+        }
+    }
+
+    private static long Populate(long bytes)
+    {
         var (start, length) = NeverUsedEnd();
         var size = Math.Min((bytes + Environment.SystemPageSize - 1) & ~(long)(Environment.SystemPageSize - 1), length);
         // An advice the kernel does not know (before Linux 5.14) is refused before the length is looked at.
@@ -100,7 +113,12 @@ internal static class HeapPretouch
         {
             // start-end perms offset dev inode [path]: an anonymous mapping has no path.
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var bounds = fields[0].Split('-');
+            var bounds = fields.Length >= 5 ? fields[0].Split('-') : [];
+            if (bounds.Length != 2)
+            {
+                break;
+            }
+
             var (from, to) = (long.Parse(bounds[0], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture),
                 long.Parse(bounds[1], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
             var anonymous = fields.Length == 5;
